@@ -1,0 +1,45 @@
+package org.auroralocus.atproto.cbor;
+
+/** Canonical DAG-CBOR encoding and strict decoding of data values. */
+public final class DagCbor {
+    private DagCbor() {}
+
+    public static byte[] encode(DataValue value) {
+        DagCborWriter writer = new DagCborWriter();
+        writer.write(value);
+        return writer.toByteArray();
+    }
+
+    /** Decodes exactly one value; trailing bytes are an error. */
+    public static DataValue decode(byte[] data) {
+        return decode(data, 0, data.length);
+    }
+
+    public static DataValue decode(byte[] data, int offset, int length) {
+        DagCborReader reader = new DagCborReader(data, offset, offset + length);
+        DataValue value = reader.read();
+        if (reader.position() != offset + length) {
+            throw new DagCborException("invalid DAG-CBOR: " + (offset + length - reader.position()) + " trailing bytes");
+        }
+        return value;
+    }
+
+    /**
+     * Decodes the first value of a sequence (a firehose frame is a header then a body).
+     * The result says where the next value starts.
+     */
+    public static Prefix decodePrefix(byte[] data, int offset) {
+        DagCborReader reader = new DagCborReader(data, offset, data.length);
+        DataValue value = reader.read();
+        return new Prefix(value, reader.position());
+    }
+
+    /** A decoded value and the offset just after it. */
+    public record Prefix(DataValue value, int end) {}
+
+    /** Encodes the value and returns its block with the CID of those bytes. */
+    public static Block block(DataValue value) {
+        byte[] bytes = encode(value);
+        return new Block(Cid.ofDagCbor(bytes), bytes);
+    }
+}
