@@ -1,0 +1,256 @@
+package org.auroralocus.atproto.lexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.auroralocus.atproto.cbor.DataValue;
+import org.auroralocus.atproto.cbor.DataValue.BoolValue;
+import org.auroralocus.atproto.cbor.DataValue.BytesValue;
+import org.auroralocus.atproto.cbor.DataValue.IntValue;
+import org.auroralocus.atproto.cbor.DataValue.LinkValue;
+import org.auroralocus.atproto.cbor.DataValue.ListValue;
+import org.auroralocus.atproto.cbor.DataValue.MapValue;
+import org.auroralocus.atproto.cbor.DataValue.NullValue;
+import org.auroralocus.atproto.cbor.DataValue.TextValue;
+
+/**
+ * One walk of a value against a schema, stopping at the first problem as the official validator
+ * does. Checks run in the official order (type, then constraints, properties in schema order), so
+ * the problem reported is the one the official PDS reports. The path is kept as a stack and only
+ * turned into a {@link ValuePath} when something fails.
+ */
+final class ValueValidator {
+    private final LexiconRegistry registry;
+    private final List<Object> path;
+    private final StringLengths lengths = new StringLengths();
+
+    ValueValidator(LexiconRegistry registry, ValuePath root) {
+        this.registry = registry;
+        this.path = new ArrayList<>(root.segments());
+    }
+
+    /** A value of the definition {@code name}, which carries {@code $type} = its type name if it is an object. */
+    void definition(DefName name, DataValue value) {
+        LexDef def = registry.lookup(name).orElseThrow(() -> new InvalidLexiconException("Lexicon not found: " + name));
+        switch (def) {
+            case LexObject o -> object(o, value, name.nsid(), Optional.of(name.typeName()));
+            case LexRecord r -> object(r.record(), value, name.nsid(), Optional.of(name.typeName()));
+            case LexToken t -> token(name, value);
+            case LexArray a -> field(a, value, name.nsid());
+            case LexBoolean b -> field(b, value, name.nsid());
+            case LexInteger i -> field(i, value, name.nsid());
+            case LexString s -> field(s, value, name.nsid());
+            case LexBytes b -> field(b, value, name.nsid());
+            case LexCidLink c -> field(c, value, name.nsid());
+            case LexBlob b -> field(b, value, name.nsid());
+            case LexQuery q -> throw new InvalidLexiconException("a value cannot be of the query type " + name);
+            case LexProcedure p -> throw new InvalidLexiconException("a value cannot be of the procedure type " + name);
+            case LexSubscription s -> throw new InvalidLexiconException("a value cannot be of the subscription type " + name);
+            case LexPermissionSet p -> throw new InvalidLexiconException("a value cannot be of the permission-set type " + name);
+        }
+    }
+
+    /** A record of type {@code name}: its object schema, then a {@code $type} naming the type. */
+    void record(DefName name, LexRecord def, DataValue value) {
+        object(def.record(), value, name.nsid(), Optional.empty());
+        DataValue type = ((MapValue) value).entries().get("$type");
+        if (!(type instanceof TextValue t && t.value().equals(name.nsid()))) {
+            throw failAt("$type", Issues.expectedValues(List.of(Issues.quote(name.nsid())), Issues.describe(type)));
+        }
+    }
+
+    /** A value of a field type, written in the document {@code doc} (against which references resolve). */
+    void field(LexField type, DataValue value, String doc) {
+        switch (type) {
+            case LexBoolean b -> bool(b, value);
+            case LexInteger i -> integer(i, value);
+            case LexString s -> string(s, value);
+            case LexBytes b -> bytes(b, value);
+            case LexCidLink c -> {
+                if (!(value instanceof LinkValue)) throw fail(Issues.expectedType("cid", value));
+            }
+            case LexBlob b -> blob(b, value);
+            case LexUnknown u -> {
+                // a blob is a map in the data model, but not a data object
+                if (!(value instanceof MapValue m) || isBlobShaped(m)) throw fail(Issues.expectedType("object", value));
+            }
+            case LexRef r -> definition(DefName.resolve(r.ref(), doc), value);
+            case LexUnion u -> union(u, value, doc);
+            case LexArray a -> array(a, value, doc);
+            case LexObject o -> object(o, value, doc, Optional.empty());
+        }
+    }
+
+    private void object(LexObject def, DataValue value, String doc, Optional<String> typeName) {
+        if (!(value instanceof MapValue map)) throw fail(Issues.expectedType("object", value));
+        Map<String, DataValue> entries = map.entries();
+        if (typeName.isPresent()) {
+            // a $type is optional where the schema is known from a ref, but must not name another type
+            DataValue type = entries.get("$type");
+            if (type != null && !(type instanceof TextValue t && t.value().equals(typeName.get()))) {
+                throw failAt("$type", Issues.expectedValues(List.of(Issues.quote(typeName.get())), Issues.describe(type)));
+            }
+        }
+        for (Map.Entry<String, LexField> property : def.properties().entrySet()) {
+            String name = property.getKey();
+            DataValue v = entries.get(name);
+            if (v == null) {
+                if (def.required().contains(name)) throw fail(Issues.missingKey(name));
+                continue;
+            }
+            if (v instanceof NullValue && def.nullable().contains(name)) continue;
+            path.add(name);
+            field(property.getValue(), v, doc);
+            path.removeLast();
+        }
+    }
+
+    private void union(LexUnion def, DataValue value, String doc) {
+        if (!(value instanceof MapValue map) || !map.entries().containsKey("$type")) {
+            throw fail(Issues.expectedType("$typed", value));
+        }
+        DataValue type = map.entries().get("$type");
+        List<String> typeNames = new ArrayList<>(def.refs().size());
+        for (String ref : def.refs()) {
+            DefName member = DefName.resolve(ref, doc);
+            if (type instanceof TextValue t && t.value().equals(member.typeName())) {
+                definition(member, value);
+                return;
+            }
+            typeNames.add(Issues.quote(member.typeName()));
+        }
+        if (def.closed()) throw failAt("$type", Issues.expectedValues(typeNames, Issues.describe(type)));
+        // an open union accepts types it does not know, so that schemas can grow; they must still be named
+        if (!(type instanceof TextValue)) throw failAt("$type", Issues.expectedType("string", type));
+    }
+
+    private void array(LexArray def, DataValue value, String doc) {
+        if (!(value instanceof ListValue list)) throw fail(Issues.expectedType("array", value));
+        int size = list.items().size();
+        if (def.minLength().isPresent() && size < def.minLength().getAsInt()) {
+            throw fail(Issues.tooSmall("array", def.minLength().getAsInt(), size));
+        }
+        if (def.maxLength().isPresent() && size > def.maxLength().getAsInt()) {
+            throw fail(Issues.tooBig("array", def.maxLength().getAsInt(), size));
+        }
+        for (int i = 0; i < size; i++) {
+            path.add(i);
+            field(def.items(), list.items().get(i), doc);
+            path.removeLast();
+        }
+    }
+
+    private void token(DefName name, DataValue value) {
+        if (!(value instanceof TextValue t)) throw fail(Issues.expectedType("token", value));
+        if (!t.value().equals(name.typeName())) {
+            throw fail(Issues.expectedValues(List.of(Issues.quote(name.typeName())), Issues.describe(value)));
+        }
+    }
+
+    private void bool(LexBoolean def, DataValue value) {
+        if (!(value instanceof BoolValue b)) throw fail(Issues.expectedType("boolean", value));
+        if (def.constValue().isPresent() && b.value() != def.constValue().get()) {
+            throw fail(Issues.expectedValues(List.of(def.constValue().get().toString()), Issues.describe(value)));
+        }
+    }
+
+    // With a const or an enum the official validator checks only that (the schema becomes a literal
+    // or an enum), so minimum and maximum are not looked at then.
+    private void integer(LexInteger def, DataValue value) {
+        if (!(value instanceof IntValue i)) throw fail(Issues.expectedType("integer", value));
+        long n = i.value();
+        if (def.constValue().isPresent()) {
+            if (n != def.constValue().getAsLong()) {
+                throw fail(Issues.expectedValues(List.of(String.valueOf(def.constValue().getAsLong())), Issues.describe(value)));
+            }
+            return;
+        }
+        if (def.enumValues().isPresent()) {
+            if (!def.enumValues().get().contains(n)) {
+                throw fail(Issues.expectedValues(def.enumValues().get().stream().map(String::valueOf).toList(), Issues.describe(value)));
+            }
+            return;
+        }
+        if (def.minimum().isPresent() && n < def.minimum().getAsLong()) {
+            throw fail(Issues.tooSmall("integer", def.minimum().getAsLong(), n));
+        }
+        if (def.maximum().isPresent() && n > def.maximum().getAsLong()) {
+            throw fail(Issues.tooBig("integer", def.maximum().getAsLong(), n));
+        }
+    }
+
+    private void string(LexString def, DataValue value) {
+        if (!(value instanceof TextValue t)) throw fail(Issues.expectedType("string", value));
+        String s = t.value();
+        if (def.constValue().isPresent()) {
+            if (!s.equals(def.constValue().get())) {
+                throw fail(Issues.expectedValues(List.of(Issues.quote(def.constValue().get())), Issues.quote(s)));
+            }
+            return;
+        }
+        if (def.enumValues().isPresent()) {
+            if (!def.enumValues().get().contains(s)) {
+                throw fail(Issues.expectedValues(def.enumValues().get().stream().map(Issues::quote).toList(), Issues.quote(s)));
+            }
+            return;
+        }
+        lengths.problem(def, s).ifPresent(problem -> {
+            throw fail(problem);
+        });
+        if (def.format().isPresent() && !def.format().get().matches(s)) {
+            throw fail(Issues.invalidFormat(def.format().get(), s));
+        }
+    }
+
+    private void bytes(LexBytes def, DataValue value) {
+        if (!(value instanceof BytesValue b)) throw fail(Issues.expectedType("bytes", value));
+        int size = b.value().length;
+        if (def.minLength().isPresent() && size < def.minLength().getAsInt()) {
+            throw fail(Issues.tooSmall("bytes", def.minLength().getAsInt(), size));
+        }
+        if (def.maxLength().isPresent() && size > def.maxLength().getAsInt()) {
+            throw fail(Issues.tooBig("bytes", def.maxLength().getAsInt(), size));
+        }
+    }
+
+    private void blob(LexBlob def, DataValue value) {
+        if (!(value instanceof MapValue map) || !isBlob(map)) throw fail(Issues.expectedType("blob", value));
+        String mimeType = map.text("mimeType").orElseThrow();
+        if (!def.accepts(mimeType)) {
+            throw failAt("mimeType", Issues.expectedValues(def.accept().orElseThrow().stream().map(Issues::quote).toList(),
+                    Issues.quote(mimeType)));
+        }
+        long size = ((IntValue) map.entries().get("size")).value();
+        if (def.maxSize().isPresent() && size > def.maxSize().getAsLong()) {
+            throw fail(Issues.tooBig("blob", def.maxSize().getAsLong(), size));
+        }
+    }
+
+    private static boolean isBlobShaped(MapValue map) {
+        return map.entries().get("$type") instanceof TextValue t && t.value().equals("blob");
+    }
+
+    /**
+     * A blob reference (https://atproto.com/specs/data-model#blob-type): exactly {@code $type: "blob"},
+     * a link {@code ref}, a {@code mimeType} with a slash and a non-negative {@code size}. The old
+     * form without {@code $type} is refused, as the official PDS refuses it on write.
+     */
+    private static boolean isBlob(MapValue map) {
+        Map<String, DataValue> e = map.entries();
+        return isBlobShaped(map)
+                && e.size() == 4
+                && e.get("ref") instanceof LinkValue
+                && e.get("mimeType") instanceof TextValue m && m.value().indexOf('/') >= 0
+                && e.get("size") instanceof IntValue size && size.value() >= 0;
+    }
+
+    private LexiconValidationException fail(String problem) {
+        return new LexiconValidationException(problem, new ValuePath(path));
+    }
+
+    private LexiconValidationException failAt(String key, String problem) {
+        path.add(key);
+        return fail(problem);
+    }
+}
