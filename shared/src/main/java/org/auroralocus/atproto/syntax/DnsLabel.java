@@ -1,0 +1,29 @@
+package org.auroralocus.atproto.syntax;
+
+/**
+ * One hostname label, as handles and NSID domain authorities use them (https://atproto.com/specs/handle):
+ * 1 to 63 ASCII letters, digits and hyphens, not starting or ending with a hyphen.
+ */
+final class DnsLabel {
+    static final int MAX_LENGTH = 63;
+
+    private DnsLabel() {}
+
+    /**
+     * Scans the label that starts at {@code from} and returns the index just after it (a '.' or the end of
+     * the string), or -1 when the text there is not a valid label.
+     */
+    static int end(String s, int from) {
+        int i = from;
+        int n = s.length();
+        while (i < n && s.charAt(i) != '.') {
+            char c = s.charAt(i);
+            if (!Ascii.alnum(c) && c != '-') return -1;
+            i++;
+        }
+        int length = i - from;
+        if (length == 0 || length > MAX_LENGTH) return -1;
+        if (s.charAt(from) == '-' || s.charAt(i - 1) == '-') return -1;
+        return i;
+    }
+}
