@@ -13,9 +13,11 @@ import java.util.Optional;
  * {@code Z}, no {@code -00:00}, whole seconds required, any number of fraction digits.
  *
  * <p>Strict: a real calendar date (no month 13, day 0 or April 31), no leap second, and no instant before
- * 0000-01-01T00:00:00Z once the offset is applied (the spec forbids dates before year zero). Holding one keeps
- * the original string, which is what records must store: re-formatting an {@link Instant} can change the
- * precision or the offset and with it a record's CID.
+ * 0000-01-01T00:00:00Z once the offset is applied (the spec forbids dates before year zero). The far end is
+ * left open: {@code 9999-12-31T23:59:59.999-23:59}, which the spec lists as representable, lands in year 10000
+ * and is accepted, since the spec and the vectors state only the lower bound. Holding one keeps the original
+ * string, which is what records must store: re-formatting an {@link Instant} can change the precision or the
+ * offset and with it a record's CID.
  */
 public record Datetime(String value) {
     /** Long enough for any sane fraction; bounds the work on hostile input. */

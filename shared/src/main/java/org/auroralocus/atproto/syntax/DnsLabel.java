@@ -26,4 +26,20 @@ final class DnsLabel {
         if (s.charAt(from) == '-' || s.charAt(i - 1) == '-') return -1;
         return i;
     }
+
+    /**
+     * The number of dot-separated labels that make up {@code s[0, to)} exactly, or -1 when one of them is not a
+     * valid label (an empty one included: leading, trailing or doubled dots).
+     */
+    static int count(String s, int to) {
+        int labels = 0;
+        int start = 0;
+        while (true) {
+            int end = end(s, start);
+            if (end < 0 || end > to) return -1;
+            labels++;
+            if (end == to) return labels;
+            start = end + 1;
+        }
+    }
 }

@@ -62,20 +62,15 @@ public record Handle(String value) implements AtIdentifier {
         if (s == null) return Optional.of("missing");
         int n = s.length();
         if (n > MAX_LENGTH) return Optional.of("longer than " + MAX_LENGTH + " characters");
-        int labels = 0;
-        int labelStart = 0;
-        while (true) {
-            int end = DnsLabel.end(s, labelStart);
-            if (end < 0) {
-                return Optional.of("each dot-separated label must be 1-63 ASCII letters, digits or hyphens,"
-                        + " not starting or ending with a hyphen");
-            }
-            labels++;
-            if (end == n) break;
-            labelStart = end + 1;
+        int labels = DnsLabel.count(s, n);
+        if (labels < 0) {
+            return Optional.of("each dot-separated label must be 1-63 ASCII letters, digits or hyphens,"
+                    + " not starting or ending with a hyphen");
         }
         if (labels < 2) return Optional.of("needs at least two labels (a bare TLD is not a handle)");
-        if (!Ascii.letter(s.charAt(labelStart))) return Optional.of("the last label (TLD) must start with a letter");
+        if (!Ascii.letter(s.charAt(s.lastIndexOf('.') + 1))) {
+            return Optional.of("the last label (TLD) must start with a letter");
+        }
         return Optional.empty();
     }
 }

@@ -60,16 +60,11 @@ public record Nsid(String value) {
         int n = s.length();
         if (n > MAX_LENGTH) return Optional.of("longer than " + MAX_LENGTH + " characters");
         int nameStart = s.lastIndexOf('.') + 1;
-        int labels = 0;
-        int labelStart = 0;
-        while (labelStart < nameStart) {
-            int end = DnsLabel.end(s, labelStart);
-            if (end < 0) {
-                return Optional.of("each authority segment must be 1-63 ASCII letters, digits or hyphens,"
-                        + " not starting or ending with a hyphen");
-            }
-            labels++;
-            labelStart = end + 1;
+        if (nameStart == 0) return Optional.of("needs at least three dot-separated segments");
+        int labels = DnsLabel.count(s, nameStart - 1);
+        if (labels < 0) {
+            return Optional.of("each authority segment must be 1-63 ASCII letters, digits or hyphens,"
+                    + " not starting or ending with a hyphen");
         }
         if (labels < 2) return Optional.of("needs at least three dot-separated segments");
         if (!Ascii.letter(s.charAt(0))) return Optional.of("the first segment must start with a letter");
