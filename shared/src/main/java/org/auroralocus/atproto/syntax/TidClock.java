@@ -42,6 +42,8 @@ public final class TidClock {
      */
     public void advancePast(Tid seen) {
         long micros = seen.timestampMicros();
+        // a parsed TID can exceed what of() writes; fail here rather than on every later next()
+        if (micros >= Tid.MAX_MICROS) throw new IllegalArgumentException("TID timestamp beyond the 53-bit range: " + seen);
         last.accumulateAndGet(micros, Math::max);
     }
 

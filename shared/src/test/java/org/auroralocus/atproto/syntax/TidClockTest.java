@@ -65,6 +65,13 @@ class TidClockTest {
     }
 
     @Test
+    void advancePastRefusesATidNoLaterTidCouldExceed() {
+        TidClock tids = new TidClock(Clock.fixed(T0, ZoneOffset.UTC), 0);
+        assertThrows(IllegalArgumentException.class, () -> tids.advancePast(Tid.parse("jzzzzzzzzzzzz")));
+        assertEquals(T0_MICROS, tids.next().timestampMicros());
+    }
+
+    @Test
     void concurrentCallersNeverGetTheSameTid() throws Exception {
         TidClock tids = new TidClock(Clock.fixed(T0, ZoneOffset.UTC), 1);
         int perThread = 2_000;
