@@ -1,6 +1,7 @@
 package org.auroralocus.atproto.lexicon;
 
 import java.util.Optional;
+import org.auroralocus.atproto.syntax.Nsid;
 
 /**
  * A record that may not be written: unknown to a validation that was asked for, a record key its
@@ -21,15 +22,15 @@ public final class InvalidRecordException extends RuntimeException {
         this.detail = null;
     }
 
-    static InvalidRecordException unknownType(String collection) {
+    static InvalidRecordException unknownType(Nsid collection) {
         return new InvalidRecordException("Unknown lexicon type: " + collection);
     }
 
-    static InvalidRecordException badKey(String collection, LexiconValidationException detail) {
+    static InvalidRecordException badKey(Nsid collection, LexiconValidationException detail) {
         return new InvalidRecordException("Invalid record key for " + collection + ": " + detail.getMessage(), detail);
     }
 
-    static InvalidRecordException badValue(String collection, LexiconValidationException detail) {
+    static InvalidRecordException badValue(Nsid collection, LexiconValidationException detail) {
         return new InvalidRecordException("Invalid " + collection + " record: " + detail.getMessage(), detail);
     }
 

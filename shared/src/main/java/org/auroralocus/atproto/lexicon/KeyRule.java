@@ -1,5 +1,10 @@
 package org.auroralocus.atproto.lexicon;
 
+import java.util.Objects;
+import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.atproto.syntax.RecordKey;
+import org.auroralocus.atproto.syntax.Tid;
+
 /**
  * Which record keys a record type allows (the {@code key} of a record definition,
  * https://atproto.com/specs/record-key#record-key-type): {@code any}, {@code tid}, {@code nsid}
@@ -7,27 +12,25 @@ package org.auroralocus.atproto.lexicon;
  */
 public sealed interface KeyRule {
 
-    KeyRule ANY = new Any();
-    KeyRule TID = new Tid();
-    KeyRule NSID = new Nsid();
+    KeyRule ANY = new AnyKey();
+    KeyRule TID = new TidKey();
+    KeyRule NSID = new NsidKey();
     /** {@code literal:self}, the rule of one-per-account records such as profiles. */
-    KeyRule SELF = new Literal("self");
+    KeyRule SELF = new LiteralKey(RecordKey.parse("self"));
 
     /** Any valid record key. */
-    record Any() implements KeyRule {}
+    record AnyKey() implements KeyRule {}
 
-    /** A TID, the usual key of records that are created many times. */
-    record Tid() implements KeyRule {}
+    /** A TID, the key of records that are created many times. */
+    record TidKey() implements KeyRule {}
 
     /** An NSID, e.g. the key of {@code com.atproto.lexicon.schema} records. */
-    record Nsid() implements KeyRule {}
+    record NsidKey() implements KeyRule {}
 
     /** Exactly one key. */
-    record Literal(String value) implements KeyRule {
-        public Literal {
-            if (!StringFormat.RECORD_KEY.matches(value)) {
-                throw new InvalidLexiconException("record key literal is not a valid record key: " + value);
-            }
+    record LiteralKey(RecordKey value) implements KeyRule {
+        public LiteralKey {
+            Objects.requireNonNull(value);
         }
     }
 
@@ -38,36 +41,37 @@ public sealed interface KeyRule {
             case "tid" -> TID;
             case "nsid" -> NSID;
             default -> {
-                if (!text.startsWith("literal:") || text.length() == "literal:".length()) {
+                String literal = text.startsWith("literal:") ? text.substring("literal:".length()) : "";
+                if (!RecordKey.isValid(literal)) {
                     throw new InvalidLexiconException(
                             "Invalid record key definition (must be \"any\", \"nsid\", \"tid\", or \"literal:<string>\"): " + text);
                 }
-                yield new Literal(text.substring("literal:".length()));
+                yield new LiteralKey(RecordKey.parse(literal));
             }
         };
     }
 
     static KeyRule literal(String value) {
-        return new Literal(value);
+        return new LiteralKey(RecordKey.parse(value));
     }
 
-    /** Whether this rule allows {@code rkey}. */
-    default boolean allows(String rkey) {
+    /** Whether this rule allows {@code rkey} (which holds a valid record key already). */
+    default boolean allows(RecordKey rkey) {
         return switch (this) {
-            case Any a -> StringFormat.RECORD_KEY.matches(rkey);
-            case Tid t -> StringFormat.TID.matches(rkey);
-            case Nsid n -> StringFormat.NSID.matches(rkey);
-            case Literal l -> l.value().equals(rkey);
+            case AnyKey a -> true;
+            case TidKey t -> Tid.isValid(rkey.value());
+            case NsidKey n -> Nsid.isValid(rkey.value());
+            case LiteralKey l -> l.value().equals(rkey);
         };
     }
 
     /** The lexicon form, e.g. {@code literal:self}. */
     default String lexiconForm() {
         return switch (this) {
-            case Any a -> "any";
-            case Tid t -> "tid";
-            case Nsid n -> "nsid";
-            case Literal l -> "literal:" + l.value();
+            case AnyKey a -> "any";
+            case TidKey t -> "tid";
+            case NsidKey n -> "nsid";
+            case LiteralKey l -> "literal:" + l.value();
         };
     }
 }

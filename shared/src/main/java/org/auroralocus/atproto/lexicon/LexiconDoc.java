@@ -2,18 +2,21 @@ package org.auroralocus.atproto.lexicon;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SequencedMap;
+import org.auroralocus.atproto.syntax.Nsid;
 
 /**
  * One lexicon document (https://atproto.com/specs/lexicon#lexicon-files): its NSID and its named
  * definitions. Descriptions are not kept: nothing here decides anything by them.
  */
-public record LexiconDoc(String id, OptionalLong revision, SequencedMap<String, LexDef> defs) {
+public record LexiconDoc(Nsid id, OptionalLong revision, SequencedMap<String, LexDef> defs) {
 
     public LexiconDoc {
-        if (!StringFormat.NSID.matches(id)) throw new InvalidLexiconException("Must be a valid NSID: " + id);
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(revision);
         defs = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(defs));
         defs.forEach((name, def) -> {
             if (name.isEmpty()) throw new InvalidLexiconException(id + ": a definition name must not be empty");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SequencedMap;
+import org.auroralocus.atproto.syntax.Nsid;
 
 /**
  * Reads lexicon documents (https://atproto.com/specs/lexicon) from JSON and rejects those that
@@ -37,7 +38,7 @@ public final class LexiconParser {
             throw root.fail("\"lexicon\" must be the integer 1");
         }
         String id = root.requiredString("id");
-        if (!StringFormat.NSID.matches(id)) throw root.fail("\"id\" must be a valid NSID: " + id);
+        if (!Nsid.isValid(id)) throw root.fail("\"id\" must be a valid NSID: " + id);
         OptionalLong revision = root.optionalLong("revision");
         root.optionalString("description");
         LexJsonNode defsNode = LexJsonNode.object(json.get("defs"), id + " defs");
@@ -46,7 +47,7 @@ public final class LexiconParser {
             LexJsonNode node = LexJsonNode.object(e.getValue(), id + "#" + e.getKey());
             defs.put(e.getKey(), def(node));
         }
-        return new LexiconDoc(id, revision, defs);
+        return new LexiconDoc(Nsid.parse(id), revision, defs);
     }
 
     private static LexDef def(LexJsonNode n) {

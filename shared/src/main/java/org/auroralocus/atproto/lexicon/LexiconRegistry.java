@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.DataValue;
-import org.auroralocus.atproto.cbor.DataValue.MapValue;
+import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.atproto.syntax.RecordKey;
 
 /**
  * A set of lexicon documents that refer to one another, and the validation of values against
@@ -31,7 +32,7 @@ public final class LexiconRegistry {
     public static LexiconRegistry of(Collection<LexiconDoc> documents) {
         Map<String, LexiconDoc> byId = new LinkedHashMap<>();
         for (LexiconDoc doc : documents) {
-            if (byId.putIfAbsent(doc.id(), doc) != null) throw new InvalidLexiconException(doc.id() + " has already been registered");
+            if (byId.putIfAbsent(doc.id().value(), doc) != null) throw new InvalidLexiconException(doc.id() + " has already been registered");
         }
         return new LexiconRegistry(Map.copyOf(byId));
     }
@@ -40,8 +41,8 @@ public final class LexiconRegistry {
         return documents.values();
     }
 
-    public Optional<LexiconDoc> document(String nsid) {
-        return Optional.ofNullable(documents.get(nsid));
+    public Optional<LexiconDoc> document(Nsid nsid) {
+        return Optional.ofNullable(documents.get(nsid.value()));
     }
 
     /** The definition a reference names: {@code nsid#name}, or {@code nsid} for the main definition. */
@@ -51,7 +52,7 @@ public final class LexiconRegistry {
     }
 
     /** The record type {@code nsid}, if this registry defines it. */
-    public Optional<LexRecord> recordType(String nsid) {
+    public Optional<LexRecord> recordType(Nsid nsid) {
         return document(nsid).flatMap(LexiconDoc::main).filter(LexRecord.class::isInstance).map(LexRecord.class::cast);
     }
 
@@ -73,13 +74,13 @@ public final class LexiconRegistry {
      *
      * @throws InvalidRecordException if the type is unknown here, the key breaks the rule or the value the schema
      */
-    public void validateRecord(String collection, String rkey, DataValue record, ValuePath root) {
+    public void validateRecord(Nsid collection, RecordKey rkey, DataValue record, ValuePath root) {
         LexRecord type = recordType(collection).orElseThrow(() -> InvalidRecordException.unknownType(collection));
         if (!type.key().allows(rkey)) {
             throw InvalidRecordException.badKey(collection, new LexiconValidationException(keyProblem(type.key(), rkey), ValuePath.root()));
         }
         try {
-            new ValueValidator(this, root).record(new DefName(collection, "main"), type, record);
+            new ValueValidator(this, root).record(DefName.main(collection), type, record);
         } catch (LexiconValidationException e) {
             throw InvalidRecordException.badValue(collection, e);
         }
@@ -103,12 +104,12 @@ public final class LexiconRegistry {
         return doc == null ? Optional.empty() : doc.def(name.name());
     }
 
-    private static String keyProblem(KeyRule rule, String rkey) {
+    private static String keyProblem(KeyRule rule, RecordKey rkey) {
         return switch (rule) {
-            case KeyRule.Any a -> Issues.invalidFormat(StringFormat.RECORD_KEY, rkey);
-            case KeyRule.Tid t -> Issues.invalidFormat(StringFormat.TID, rkey);
-            case KeyRule.Nsid n -> Issues.invalidFormat(StringFormat.NSID, rkey);
-            case KeyRule.Literal l -> Issues.expectedValues(List.of(Issues.quote(l.value())), Issues.quote(rkey));
+            case KeyRule.AnyKey a -> Issues.invalidFormat(StringFormat.RECORD_KEY, rkey.value());
+            case KeyRule.TidKey t -> Issues.invalidFormat(StringFormat.TID, rkey.value());
+            case KeyRule.NsidKey n -> Issues.invalidFormat(StringFormat.NSID, rkey.value());
+            case KeyRule.LiteralKey l -> Issues.expectedValues(List.of(Issues.quote(l.value().value())), Issues.quote(rkey.value()));
         };
     }
 }

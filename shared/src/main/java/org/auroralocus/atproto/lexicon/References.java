@@ -14,7 +14,7 @@ final class References {
     }
 
     static List<DefName> of(LexiconDoc document) {
-        References refs = new References(document.id());
+        References refs = new References(document.id().value());
         document.defs().values().forEach(refs::def);
         return List.copyOf(refs.found);
     }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.auroralocus.atproto.kit.Kit;
+import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.atproto.syntax.RecordKey;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,13 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The kit's lexicon vectors: document parsing, and record validation against the kit's catalog. */
 class LexiconInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RECORD_TYPE = "example.lexicon.record";
+    private static final Nsid RECORD_TYPE = Nsid.parse("example.lexicon.record");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("validLexicons")
     void acceptsValidLexiconDocument(String name, JsonNode lexicon) {
         LexiconDoc doc = LexiconParser.parse(lexicon);
-        assertEquals(lexicon.get("id").textValue(), doc.id());
+        assertEquals(lexicon.get("id").textValue(), doc.id().value());
         assertEquals(lexicon.get("defs").size(), doc.defs().size());
     }
 
@@ -39,14 +41,14 @@ class LexiconInteropTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("validRecords")
     void acceptsValidRecord(String name, String rkey, JsonNode data) {
-        catalog().validateRecord(RECORD_TYPE, rkey, KitData.of(data), LexiconRegistry.RECORD_ROOT);
+        catalog().validateRecord(RECORD_TYPE, RecordKey.parse(rkey), KitData.of(data), LexiconRegistry.RECORD_ROOT);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRecords")
     void rejectsInvalidRecord(String name, String rkey, JsonNode data) {
         assertThrows(InvalidRecordException.class,
-                () -> catalog().validateRecord(RECORD_TYPE, rkey, KitData.of(data), LexiconRegistry.RECORD_ROOT));
+                () -> catalog().validateRecord(RECORD_TYPE, RecordKey.parse(rkey), KitData.of(data), LexiconRegistry.RECORD_ROOT));
     }
 
     static Stream<Arguments> validLexicons() {

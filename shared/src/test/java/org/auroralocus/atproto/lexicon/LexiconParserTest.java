@@ -24,7 +24,7 @@ class LexiconParserTest {
     void parsesEveryOfficialLexicon(String relative) {
         Path file = Kit.lexicons().resolve(relative);
         LexiconDoc doc = LexiconParser.parse(Kit.read(file));
-        assertEquals(relative.replace(".json", "").replace('/', '.'), doc.id());
+        assertEquals(relative.replace(".json", "").replace('/', '.'), doc.id().value());
     }
 
     static Stream<String> officialLexicons() throws IOException {

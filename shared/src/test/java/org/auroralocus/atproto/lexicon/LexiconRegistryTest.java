@@ -11,10 +11,13 @@ import java.util.SequencedMap;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.cbor.DataValue.MapValue;
+import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.atproto.syntax.RecordKey;
 import org.junit.jupiter.api.Test;
 
 class LexiconRegistryTest {
     private static final String POST = "com.example.post";
+    private static final RecordKey KEY = RecordKey.parse("abc");
     private static final DataValue LINK = DataValue.of(Cid.ofRaw(new byte[] {1, 2, 3}));
 
     private final LexiconRegistry registry = LexiconRegistry.of(List.of(
@@ -38,11 +41,13 @@ class LexiconRegistryTest {
                     "replyRef", LexObject.empty().required("root", LexString.plain()),
                     "kindToken", new LexToken()),
             doc("com.example.quote", "main", LexObject.empty().required("uri", LexString.plain())),
-            doc("com.example.profile", "main", new LexRecord(KeyRule.SELF, LexObject.empty()))));
+            doc("com.example.profile", "main", new LexRecord(KeyRule.SELF, LexObject.empty())),
+            doc("com.example.like", "main", new LexRecord(KeyRule.TID, LexObject.empty()
+                    .required("createdAt", LexString.plain().format(StringFormat.DATETIME))))));
 
     @Test
     void acceptsARecordThatFitsItsSchema() {
-        registry.validateRecord(POST, "abc", post("text", text("hi"),
+        registry.validateRecord(nsid(POST), KEY, post("text", text("hi"),
                 "tags", DataValue.list(List.of(text("ab"))),
                 "embed", DataValue.map("$type", text("com.example.quote"), "uri", text("x")),
                 "extra", DataValue.map("$type", text("org.other.thing"), "anything", DataValue.of(1)),
@@ -74,9 +79,9 @@ class LexiconRegistryTest {
         String family = "👩‍👩‍👦‍👦"; // four people joined by three ZWJs: 11 UTF-16 units, 25 UTF-8 bytes
         LexiconRegistry graphemesOnly = LexiconRegistry.of(List.of(doc(POST,
                 "main", new LexRecord(KeyRule.ANY, LexObject.empty().required("text", LexString.plain().maxGraphemes(3))))));
-        graphemesOnly.validateRecord(POST, "abc", post("text", text(family.repeat(3))), LexiconRegistry.RECORD_ROOT);
+        graphemesOnly.validateRecord(nsid(POST), KEY, post("text", text(family.repeat(3))), LexiconRegistry.RECORD_ROOT);
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () ->
-                graphemesOnly.validateRecord(POST, "abc", post("text", text(family.repeat(4))), LexiconRegistry.RECORD_ROOT));
+                graphemesOnly.validateRecord(nsid(POST), KEY, post("text", text(family.repeat(4))), LexiconRegistry.RECORD_ROOT));
         assertTrue(e.getMessage().endsWith("grapheme too big (maximum 3, got 4) at $.record.text"), e.getMessage());
     }
 
@@ -149,7 +154,7 @@ class LexiconRegistryTest {
     void refusesABlobWithExtraKeys() {
         MapValue withExtra = blob("image/png", 1).with("name", text("cat.png"));
         assertThrows(InvalidRecordException.class, () ->
-                registry.validateRecord(POST, "abc", post("text", text("hi"), "avatar", withExtra), LexiconRegistry.RECORD_ROOT));
+                registry.validateRecord(nsid(POST), KEY, post("text", text("hi"), "avatar", withExtra), LexiconRegistry.RECORD_ROOT));
     }
 
     @Test
@@ -157,7 +162,7 @@ class LexiconRegistryTest {
         assertRecordRejected("Invalid com.example.post record: Expected object value type (got false) at $.record.meta",
                 post("text", text("hi"), "meta", DataValue.of(false)));
         assertThrows(InvalidRecordException.class, () ->
-                registry.validateRecord(POST, "abc", post("text", text("hi"), "meta", blob("image/png", 1)), LexiconRegistry.RECORD_ROOT));
+                registry.validateRecord(nsid(POST), KEY, post("text", text("hi"), "meta", blob("image/png", 1)), LexiconRegistry.RECORD_ROOT));
     }
 
     @Test
@@ -187,21 +192,38 @@ class LexiconRegistryTest {
     @Test
     void checksTheRecordKeyAgainstALiteralRule() {
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> registry.validateRecord(
-                "com.example.profile", "other", DataValue.map("$type", text("com.example.profile")), LexiconRegistry.RECORD_ROOT));
+                nsid("com.example.profile"), RecordKey.parse("other"), DataValue.map("$type", text("com.example.profile")), LexiconRegistry.RECORD_ROOT));
         assertEquals("Invalid record key for com.example.profile: Expected \"self\" (got \"other\") at $", e.getMessage());
+    }
+
+    @Test
+    void checksTheRecordKeyAgainstATidRule() {
+        MapValue like = DataValue.map("$type", text("com.example.like"), "createdAt", text("2024-01-02T03:04:05Z"));
+        registry.validateRecord(nsid("com.example.like"), RecordKey.parse("3kznmn7xqxl22"), like, LexiconRegistry.RECORD_ROOT);
+        InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> registry.validateRecord(
+                nsid("com.example.like"), RecordKey.parse("self"), like, LexiconRegistry.RECORD_ROOT));
+        assertEquals("Invalid record key for com.example.like: Invalid TID string (got \"self\") at $", e.getMessage());
+    }
+
+    @Test
+    void reportsAStringOfTheWrongFormat() {
+        InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> registry.validateRecord(
+                nsid("com.example.like"), RecordKey.parse("3kznmn7xqxl22"),
+                DataValue.map("$type", text("com.example.like"), "createdAt", text("yesterday")), LexiconRegistry.RECORD_ROOT));
+        assertEquals("Invalid com.example.like record: Invalid datetime (got \"yesterday\") at $.record.createdAt", e.getMessage());
     }
 
     @Test
     void refusesAnUnknownRecordType() {
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () ->
-                registry.validateRecord("com.example.nothing", "abc", DataValue.map(), LexiconRegistry.RECORD_ROOT));
+                registry.validateRecord(nsid("com.example.nothing"), KEY, DataValue.map(), LexiconRegistry.RECORD_ROOT));
         assertEquals("Unknown lexicon type: com.example.nothing", e.getMessage());
     }
 
     @Test
     void rootsPathsWhereTheCallerSays() {
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () ->
-                registry.validateRecord(POST, "abc", post("text", DataValue.of(1)), ValuePath.of("writes", 0, "value")));
+                registry.validateRecord(nsid(POST), KEY, post("text", DataValue.of(1)), ValuePath.of("writes", 0, "value")));
         assertEquals(ValuePath.of("writes", 0, "value", "text"), e.detail().orElseThrow().path());
         assertTrue(e.getMessage().endsWith(" at $.writes[0].value.text"), e.getMessage());
     }
@@ -210,7 +232,7 @@ class LexiconRegistryTest {
     void cutsLongStringsInMessages() {
         String longText = "x".repeat(300);
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () ->
-                registry.validateRecord(POST, "abc", post("text", text("hi"), "mood", text(longText)), LexiconRegistry.RECORD_ROOT));
+                registry.validateRecord(nsid(POST), KEY, post("text", text("hi"), "mood", text(longText)), LexiconRegistry.RECORD_ROOT));
         assertTrue(e.getMessage().contains("(got \"" + "x".repeat(255) + "…\")"), e.getMessage());
     }
 
@@ -238,7 +260,7 @@ class LexiconRegistryTest {
 
     private void assertRecordRejected(String message, DataValue record) {
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () ->
-                registry.validateRecord(POST, "abc", record, LexiconRegistry.RECORD_ROOT));
+                registry.validateRecord(nsid(POST), KEY, record, LexiconRegistry.RECORD_ROOT));
         assertEquals(message, e.getMessage());
     }
 
@@ -250,6 +272,10 @@ class LexiconRegistryTest {
         return DataValue.map("$type", text("blob"), "ref", LINK, "mimeType", text(mimeType), "size", DataValue.of(size));
     }
 
+    private static Nsid nsid(String s) {
+        return Nsid.parse(s);
+    }
+
     private static DataValue text(String s) {
         return DataValue.of(s);
     }
@@ -257,6 +283,6 @@ class LexiconRegistryTest {
     static LexiconDoc doc(String id, Object... namesAndDefs) {
         SequencedMap<String, LexDef> defs = new LinkedHashMap<>();
         for (int i = 0; i < namesAndDefs.length; i += 2) defs.put((String) namesAndDefs[i], (LexDef) namesAndDefs[i + 1]);
-        return new LexiconDoc(id, OptionalLong.empty(), defs);
+        return new LexiconDoc(nsid(id), OptionalLong.empty(), defs);
     }
 }
