@@ -27,16 +27,8 @@ class MstDiffTest {
             List<String> keys = TestKeys.keys(random, 1 + random.nextInt(round < 10 ? 20 : 800));
             Map<String, Cid> before = new TreeMap<>(TestKeys.entries(keys));
             Map<String, Cid> after = mutate(random, before, 1 + random.nextInt(round < 10 ? 3 : 40));
-            BlockMap storage = Mst.build(new BlockMap(), before).newBlocks();
-            Mst older = Mst.load(storage, Mst.build(new BlockMap(), before).rootCid());
-            Mst newer = older;
-            for (MstChange change : expectedChanges(before, after)) {
-                newer = switch (change) {
-                    case MstChange.Create c -> newer.add(c.key(), c.cid());
-                    case MstChange.Update u -> newer.update(u.key(), u.cid());
-                    case MstChange.Delete d -> newer.delete(d.key());
-                };
-            }
+            Mst older = stored(before);
+            Mst newer = apply(older, expectedChanges(before, after));
 
             MstDiff diff = newer.diffSince(older);
             assertEquals(expectedChanges(before, after), diff.changes(), "round " + round);
@@ -92,17 +84,10 @@ class MstDiffTest {
         for (int round = 0; round < 300; round++) {
             int size = round % 3 == 0 ? 1 + random.nextInt(12) : 1 + random.nextInt(400);
             Map<String, Cid> entries = new TreeMap<>(TestKeys.entries(TestKeys.keys(random, size)));
-            Mst before = Mst.load(Mst.build(new BlockMap(), entries).newBlocks(), Mst.build(new BlockMap(), entries).rootCid());
+            Mst before = stored(entries);
             Map<String, Cid> changed = mutate(random, entries, 1 + random.nextInt(8));
             List<MstChange> ops = expectedChanges(entries, changed);
-            Mst after = before;
-            for (MstChange op : ops) {
-                after = switch (op) {
-                    case MstChange.Create c -> after.add(c.key(), c.cid());
-                    case MstChange.Update u -> after.update(u.key(), u.cid());
-                    case MstChange.Delete d -> after.delete(d.key());
-                };
-            }
+            Mst after = apply(before, ops);
             BlockMap sent = after.commitBlocks(before);
 
             List<MstChange> undo = new ArrayList<>(ops);
@@ -119,8 +104,25 @@ class MstDiffTest {
         }
     }
 
+    /** The tree of these entries as the server has it: written to storage, then loaded by its root. */
+    private static Mst stored(Map<String, Cid> entries) {
+        Mst built = Mst.build(new BlockMap(), entries);
+        return Mst.load(built.newBlocks(), built.rootCid());
+    }
+
+    private static Mst apply(Mst tree, List<MstChange> changes) {
+        for (MstChange change : changes) {
+            tree = switch (change) {
+                case MstChange.Create c -> tree.add(c.key(), c.cid());
+                case MstChange.Update u -> tree.update(u.key(), u.cid());
+                case MstChange.Delete d -> tree.delete(d.key());
+            };
+        }
+        return tree;
+    }
+
     /** The entries with some keys deleted, some updated and some created. */
-    static Map<String, Cid> mutate(Random random, Map<String, Cid> entries, int count) {
+    private static Map<String, Cid> mutate(Random random, Map<String, Cid> entries, int count) {
         Map<String, Cid> out = new TreeMap<>(entries);
         List<String> keys = new ArrayList<>(entries.keySet());
         List<String> fresh = TestKeys.keys(random, count);
@@ -137,7 +139,7 @@ class MstDiffTest {
         return out;
     }
 
-    static List<MstChange> expectedChanges(Map<String, Cid> before, Map<String, Cid> after) {
+    private static List<MstChange> expectedChanges(Map<String, Cid> before, Map<String, Cid> after) {
         Set<String> keys = new java.util.TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<MstChange> changes = new ArrayList<>();
