@@ -1,4 +1,4 @@
-package org.auroralocus.atproto.mst;
+package org.auroralocus.atproto.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.auroralocus.atproto.cbor.BlockMap;
 import org.auroralocus.atproto.cbor.Cid;
+import org.auroralocus.atproto.mst.Mst;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class MstBench {
+public class MstBenchmarks {
     private final Map<String, Cid> entries = new LinkedHashMap<>();
     private BlockMap storage;
     private Cid root;
