@@ -64,21 +64,13 @@ final class FieldParser {
     static LexObject object(LexJsonNode n) {
         if (!n.type().equals("object")) throw n.fail("must be of type object");
         SequencedMap<String, LexField> properties = properties(n.requiredObject("properties"));
-        List<String> required = n.optionalStrings("required").orElse(List.of());
-        for (String name : required) {
-            if (!properties.containsKey(name)) throw n.fail("Required field \"" + name + "\" not defined");
-        }
-        return new LexObject(properties, required, n.optionalStrings("nullable").orElse(List.of()));
+        return new LexObject(properties, required(n, properties), n.optionalStrings("nullable").orElse(List.of()));
     }
 
     static LexParams params(LexJsonNode n) {
         if (!n.type().equals("params")) throw n.fail("must be of type params");
         SequencedMap<String, LexField> properties = properties(n.requiredObject("properties"));
-        List<String> required = n.optionalStrings("required").orElse(List.of());
-        for (String name : required) {
-            if (!properties.containsKey(name)) throw n.fail("Required field \"" + name + "\" not defined");
-        }
-        return new LexParams(properties, required);
+        return new LexParams(properties, required(n, properties));
     }
 
     static LexRef ref(LexJsonNode n) {
@@ -93,6 +85,15 @@ final class FieldParser {
             if (!DefName.isWellFormed(ref)) throw n.fail("invalid reference " + ref);
         }
         return new LexUnion(refs, n.optionalBoolean("closed").orElse(false));
+    }
+
+    /** The {@code required} names, each of which must be a defined property. */
+    private static List<String> required(LexJsonNode n, SequencedMap<String, LexField> properties) {
+        List<String> required = n.optionalStrings("required").orElse(List.of());
+        for (String name : required) {
+            if (!properties.containsKey(name)) throw n.fail("Required field \"" + name + "\" not defined");
+        }
+        return required;
     }
 
     private static SequencedMap<String, LexField> properties(LexJsonNode n) {

@@ -12,20 +12,9 @@ public sealed interface LexDef
     /** Whether this is a primary type, which only the {@code main} definition may be. */
     default boolean isPrimary() {
         return switch (this) {
-            case LexRecord r -> true;
-            case LexQuery q -> true;
-            case LexProcedure p -> true;
-            case LexSubscription s -> true;
-            case LexPermissionSet p -> true;
-            case LexToken t -> false;
-            case LexObject o -> false;
-            case LexArray a -> false;
-            case LexBoolean b -> false;
-            case LexInteger i -> false;
-            case LexString s -> false;
-            case LexBytes b -> false;
-            case LexCidLink c -> false;
-            case LexBlob b -> false;
+            case LexRecord _, LexQuery _, LexProcedure _, LexSubscription _, LexPermissionSet _ -> true;
+            case LexToken _, LexObject _, LexArray _, LexBoolean _, LexInteger _, LexString _, LexBytes _, LexCidLink _,
+                 LexBlob _ -> false;
         };
     }
 }

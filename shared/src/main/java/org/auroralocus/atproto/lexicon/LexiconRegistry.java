@@ -67,10 +67,15 @@ public final class LexiconRegistry {
         return missing;
     }
 
+    /** {@link #validateRecord(Nsid, RecordKey, DataValue, ValuePath)} for createRecord and putRecord ({@code $.record...}). */
+    public void validateRecord(Nsid collection, RecordKey rkey, DataValue record) {
+        validateRecord(collection, rkey, record, RECORD_ROOT);
+    }
+
     /**
      * Checks a record before it is written, as the official PDS does: the record key against the
      * type's key rule, then the value against the schema, its path rooted at {@code root}
-     * ({@link #RECORD_ROOT} for createRecord and putRecord).
+     * ({@code writes[i].value} for applyWrites).
      *
      * @throws InvalidRecordException if the type is unknown here, the key breaks the rule or the value the schema
      */

@@ -35,16 +35,9 @@ final class References {
                 s.parameters().ifPresent(this::params);
                 field(s.message());
             }
-            case LexObject o -> field(o);
-            case LexArray a -> field(a);
+            case LexField f -> field(f);
             case LexPermissionSet p -> { }
             case LexToken t -> { }
-            case LexBoolean b -> { }
-            case LexInteger i -> { }
-            case LexString s -> { }
-            case LexBytes b -> { }
-            case LexCidLink c -> { }
-            case LexBlob b -> { }
         }
     }
 
@@ -62,13 +55,7 @@ final class References {
             case LexUnion u -> u.refs().forEach(ref -> found.add(DefName.resolve(ref, doc)));
             case LexArray a -> field(a.items());
             case LexObject o -> o.properties().values().forEach(this::field);
-            case LexBoolean b -> { }
-            case LexInteger i -> { }
-            case LexString s -> { }
-            case LexBytes b -> { }
-            case LexCidLink c -> { }
-            case LexBlob b -> { }
-            case LexUnknown u -> { }
+            case LexBoolean _, LexInteger _, LexString _, LexBytes _, LexCidLink _, LexBlob _, LexUnknown _ -> { }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.cbor.DataValue.BoolValue;
 import org.auroralocus.atproto.cbor.DataValue.BytesValue;
@@ -150,28 +151,14 @@ final class ValueValidator {
 
     private void bool(LexBoolean def, DataValue value) {
         if (!(value instanceof BoolValue b)) throw fail(Issues.expectedType("boolean", value));
-        if (def.constValue().isPresent() && b.value() != def.constValue().get()) {
-            throw fail(Issues.expectedValues(List.of(def.constValue().get().toString()), Issues.describe(value)));
-        }
+        onlyLiterals(def.constValue(), Optional.empty(), b.value(), String::valueOf);
     }
 
-    // With a const or an enum the official validator checks only that (the schema becomes a literal
-    // or an enum), so minimum and maximum are not looked at then.
     private void integer(LexInteger def, DataValue value) {
         if (!(value instanceof IntValue i)) throw fail(Issues.expectedType("integer", value));
         long n = i.value();
-        if (def.constValue().isPresent()) {
-            if (n != def.constValue().getAsLong()) {
-                throw fail(Issues.expectedValues(List.of(String.valueOf(def.constValue().getAsLong())), Issues.describe(value)));
-            }
-            return;
-        }
-        if (def.enumValues().isPresent()) {
-            if (!def.enumValues().get().contains(n)) {
-                throw fail(Issues.expectedValues(def.enumValues().get().stream().map(String::valueOf).toList(), Issues.describe(value)));
-            }
-            return;
-        }
+        Optional<Long> constant = def.constValue().isPresent() ? Optional.of(def.constValue().getAsLong()) : Optional.empty();
+        if (onlyLiterals(constant, def.enumValues(), n, String::valueOf)) return;
         if (def.minimum().isPresent() && n < def.minimum().getAsLong()) {
             throw fail(Issues.tooSmall("integer", def.minimum().getAsLong(), n));
         }
@@ -183,24 +170,30 @@ final class ValueValidator {
     private void string(LexString def, DataValue value) {
         if (!(value instanceof TextValue t)) throw fail(Issues.expectedType("string", value));
         String s = t.value();
-        if (def.constValue().isPresent()) {
-            if (!s.equals(def.constValue().get())) {
-                throw fail(Issues.expectedValues(List.of(Issues.quote(def.constValue().get())), Issues.quote(s)));
-            }
-            return;
-        }
-        if (def.enumValues().isPresent()) {
-            if (!def.enumValues().get().contains(s)) {
-                throw fail(Issues.expectedValues(def.enumValues().get().stream().map(Issues::quote).toList(), Issues.quote(s)));
-            }
-            return;
-        }
+        if (onlyLiterals(def.constValue(), def.enumValues(), s, Issues::quote)) return;
         lengths.problem(def, s).ifPresent(problem -> {
             throw fail(problem);
         });
         if (def.format().isPresent() && !def.format().get().matches(s)) {
             throw fail(Issues.invalidFormat(def.format().get(), s));
         }
+    }
+
+    /**
+     * Checks a {@code const} or {@code enum} and says whether there was one. With either, the
+     * official validator checks nothing else (the schema becomes a literal or an enum), so ranges,
+     * lengths and formats are then not looked at.
+     */
+    private <T> boolean onlyLiterals(Optional<T> constant, Optional<List<T>> allowed, T actual, Function<T, String> show) {
+        if (constant.isPresent()) {
+            if (!constant.get().equals(actual)) throw fail(Issues.expectedValues(List.of(show.apply(constant.get())), show.apply(actual)));
+            return true;
+        }
+        if (allowed.isPresent()) {
+            if (!allowed.get().contains(actual)) throw fail(Issues.expectedValues(allowed.get().stream().map(show).toList(), show.apply(actual)));
+            return true;
+        }
+        return false;
     }
 
     private void bytes(LexBytes def, DataValue value) {

@@ -260,7 +260,7 @@ class LexiconRegistryTest {
 
     private void assertRecordRejected(String message, DataValue record) {
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () ->
-                registry.validateRecord(nsid(POST), KEY, record, LexiconRegistry.RECORD_ROOT));
+                registry.validateRecord(nsid(POST), KEY, record));
         assertEquals(message, e.getMessage());
     }
 

@@ -45,15 +45,8 @@ final class OfficialForm {
     private LexDef def(LexDef def) {
         return switch (def) {
             case LexRecord r -> new LexRecord(r.key(), object(r.record()));
-            case LexObject o -> object(o);
-            case LexArray a -> array(a);
-            case LexString s -> string(s);
+            case LexField f -> (LexDef) field(f);
             case LexToken t -> t;
-            case LexBoolean b -> b;
-            case LexInteger i -> i;
-            case LexBytes b -> b;
-            case LexCidLink c -> c;
-            case LexBlob b -> b;
             case LexQuery q -> throw new IllegalArgumentException("records only: " + q);
             case LexProcedure p -> throw new IllegalArgumentException("records only: " + p);
             case LexSubscription s -> throw new IllegalArgumentException("records only: " + s);
@@ -68,12 +61,7 @@ final class OfficialForm {
             case LexObject o -> object(o);
             case LexArray a -> array(a);
             case LexString s -> string(s);
-            case LexBoolean b -> b;
-            case LexInteger i -> i;
-            case LexBytes b -> b;
-            case LexCidLink c -> c;
-            case LexBlob b -> b;
-            case LexUnknown u -> u;
+            case LexBoolean _, LexInteger _, LexBytes _, LexCidLink _, LexBlob _, LexUnknown _ -> field;
         };
     }
 
