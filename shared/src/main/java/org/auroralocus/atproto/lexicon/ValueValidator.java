@@ -38,17 +38,9 @@ final class ValueValidator {
             case LexObject o -> object(o, value, name.nsid(), Optional.of(name.typeName()));
             case LexRecord r -> object(r.record(), value, name.nsid(), Optional.of(name.typeName()));
             case LexToken t -> token(name, value);
-            case LexArray a -> field(a, value, name.nsid());
-            case LexBoolean b -> field(b, value, name.nsid());
-            case LexInteger i -> field(i, value, name.nsid());
-            case LexString s -> field(s, value, name.nsid());
-            case LexBytes b -> field(b, value, name.nsid());
-            case LexCidLink c -> field(c, value, name.nsid());
-            case LexBlob b -> field(b, value, name.nsid());
-            case LexQuery q -> throw new InvalidLexiconException("a value cannot be of the query type " + name);
-            case LexProcedure p -> throw new InvalidLexiconException("a value cannot be of the procedure type " + name);
-            case LexSubscription s -> throw new InvalidLexiconException("a value cannot be of the subscription type " + name);
-            case LexPermissionSet p -> throw new InvalidLexiconException("a value cannot be of the permission-set type " + name);
+            case LexField f -> field(f, value, name.nsid());
+            case LexQuery _, LexProcedure _, LexSubscription _, LexPermissionSet _ ->
+                    throw new InvalidLexiconException(name + " is an XRPC method or permission set, not a type of value");
         }
     }
 
