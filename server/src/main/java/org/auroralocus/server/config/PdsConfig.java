@@ -1,0 +1,49 @@
+package org.auroralocus.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The server's whole configuration, resolved and validated by {@link ConfigLoader}.
+ *
+ * @param localTrial no {@code PDS_HOSTNAME} was given: localhost, dev mode, handles under .test,
+ *                   the embedded PLC directory, bound to loopback only
+ * @param bindHost   the address to listen on (loopback for the trial, all interfaces otherwise)
+ * @param envFile    the {@code pds.env} this configuration was read from and secrets are written to
+ */
+public record PdsConfig(
+        String hostname,
+        int port,
+        String bindHost,
+        String publicUrl,
+        String serviceDid,
+        boolean devMode,
+        boolean localTrial,
+        Path dataDirectory,
+        Path envFile,
+        List<String> serviceHandleDomains,
+        boolean inviteRequired,
+        int blobUploadLimit,
+        PlcDirectory plcDirectory,
+        Secrets secrets) {
+
+    public PdsConfig {
+        serviceHandleDomains = List.copyOf(serviceHandleDomains);
+    }
+
+    /** The three secrets the server needs; generated on first start when not configured. */
+    public record Secrets(Secret adminPassword, Secret jwtSecret, Secret plcRotationKeyHex) {}
+
+    /**
+     * A copy for the port actually bound (tests ask for port 0, a free one). On localhost the public
+     * URL, and the embedded PLC directory's URL under it, carry the port, so they follow it.
+     */
+    public PdsConfig withPort(int boundPort) {
+        String url = hostname.equals("localhost") ? "http://localhost:" + boundPort : publicUrl;
+        PlcDirectory plc = plcDirectory instanceof PlcDirectory.Embedded
+                ? new PlcDirectory.Embedded(java.net.URI.create(url + "/plc"))
+                : plcDirectory;
+        return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
+                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, plc, secrets);
+    }
+}

@@ -1,0 +1,132 @@
+package org.auroralocus.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final String KEY = "a".repeat(64);
+
+    @TempDir Path dir;
+
+    private ConfigLoader loader(Map<String, String> env) {
+        return new ConfigLoader(env, "Linux", dir.resolve("home"), new SecureRandom(), () -> KEY);
+    }
+
+    @Test
+    void withNothingConfiguredRunsTheLocalTrial() {
+        PdsConfig c = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString())).load(Optional.empty());
+        assertTrue(c.localTrial());
+        assertTrue(c.devMode());
+        assertEquals("localhost", c.hostname());
+        assertEquals(2583, c.port());
+        assertEquals("127.0.0.1", c.bindHost());
+        assertEquals("http://localhost:2583", c.publicUrl());
+        assertEquals("did:web:localhost", c.serviceDid());
+        assertEquals(List.of(".test"), c.serviceHandleDomains());
+        assertEquals(new PlcDirectory.Embedded(java.net.URI.create("http://localhost:2583/plc")), c.plcDirectory());
+    }
+
+    @Test
+    void generatesMissingSecretsOnceIntoAnOwnerOnlyFile() throws IOException {
+        Map<String, String> env = Map.of("PDS_DATA_DIRECTORY", dir.toString());
+        PdsConfig first = loader(env).load(Optional.empty());
+        Path file = dir.resolve("pds.env");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        String text = Files.readString(file);
+        assertTrue(text.contains("PDS_JWT_SECRET=" + first.secrets().jwtSecret().value()));
+        assertTrue(text.contains("PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX=" + KEY));
+        PdsConfig second = loader(env).load(Optional.empty());
+        assertEquals(first.secrets().adminPassword().value(), second.secrets().adminPassword().value());
+        assertEquals(text, Files.readString(file), "a second start writes nothing");
+    }
+
+    @Test
+    void defaultDataFolderFollowsXdgOnLinux() {
+        PdsConfig c = loader(Map.of("XDG_DATA_HOME", dir.resolve("xdg").toString())).load(Optional.empty());
+        assertEquals(dir.resolve("xdg/aurora-locus"), c.dataDirectory());
+        assertTrue(Files.exists(dir.resolve("xdg/aurora-locus/pds.env")));
+    }
+
+    @Test
+    void readsAnOfficialPdsEnvAsItIs() throws IOException {
+        Path env = dir.resolve("official.env");
+        Files.writeString(env, """
+                PDS_HOSTNAME=pds.example.com
+                PDS_JWT_SECRET=0123456789abcdef0123456789abcdef
+                PDS_ADMIN_PASSWORD=secretpass
+                PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX=%s
+                PDS_DATA_DIRECTORY=%s
+                PDS_BLOBSTORE_DISK_LOCATION=/pds/blocks
+                PDS_BLOB_UPLOAD_LIMIT=52428800
+                PDS_DID_PLC_URL=https://plc.directory
+                PDS_BSKY_APP_VIEW_URL=https://api.bsky.app
+                PDS_REPORT_SERVICE_URL=https://mod.bsky.app
+                PDS_CRAWLERS=https://bsky.network
+                LOG_ENABLED=true
+                """.formatted(KEY, dir.resolve("pds")));
+        PdsConfig c = loader(Map.of()).load(Optional.of(env));
+        assertFalse(c.localTrial());
+        assertFalse(c.devMode());
+        assertEquals("https://pds.example.com", c.publicUrl());
+        assertEquals("did:web:pds.example.com", c.serviceDid());
+        assertEquals("0.0.0.0", c.bindHost());
+        assertEquals(List.of(".pds.example.com"), c.serviceHandleDomains());
+        assertEquals(52428800, c.blobUploadLimit());
+        assertEquals(dir.resolve("pds"), c.dataDirectory());
+        assertInstanceOf(PlcDirectory.Remote.class, c.plcDirectory());
+        assertTrue(c.secrets().adminPassword().matches("secretpass"));
+    }
+
+    @Test
+    void environmentWinsOverTheFile() throws IOException {
+        Path env = dir.resolve("pds.env");
+        Files.writeString(env, "PDS_PORT=3000\nPDS_INVITE_REQUIRED=false\n");
+        PdsConfig c = loader(Map.of("PDS_PORT", "4000", "PDS_INVITE_REQUIRED", "true")).load(Optional.of(env));
+        assertEquals(4000, c.port());
+        assertTrue(c.inviteRequired());
+    }
+
+    @Test
+    void anInvalidSettingNamesTheVariable() {
+        var e = assertThrows(ConfigException.class,
+                () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_PORT", "eighty")).load(Optional.empty()));
+        assertEquals("PDS_PORT must be a whole number, got \"eighty\"", e.getMessage());
+        var key = assertThrows(ConfigException.class, () -> loader(Map.of(
+                "PDS_DATA_DIRECTORY", dir.toString(), "PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX", "xyz")).load(Optional.empty()));
+        assertTrue(key.getMessage().startsWith("PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX"));
+    }
+
+    @Test
+    void aMissingEnvFileIsOneClearLine() {
+        var e = assertThrows(ConfigException.class, () -> loader(Map.of()).load(Optional.of(dir.resolve("nope.env"))));
+        assertTrue(e.getMessage().contains("does not exist"));
+    }
+
+    @Test
+    void embeddedPlcCanBeChosenForAConfiguredServer() {
+        PdsConfig c = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_HOSTNAME", "pds.example.com",
+                "PDS_DID_PLC_URL", "embedded")).load(Optional.empty());
+        assertEquals(new PlcDirectory.Embedded(java.net.URI.create("https://pds.example.com/plc")), c.plcDirectory());
+    }
+
+    @Test
+    void secretsNeverShowInToString() {
+        PdsConfig c = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_ADMIN_PASSWORD", "hunter2")).load(Optional.empty());
+        assertFalse(c.toString().contains("hunter2"));
+        assertFalse(c.toString().contains(KEY));
+    }
+}
