@@ -61,7 +61,8 @@ final class Issues {
 
     /**
      * A short description of a value for "got ...": scalars in full, lists and maps by their first
-     * two items. A missing value (null here) is {@code undefined}, as in the official messages.
+     * two items (maps in canonical key order, the only order the data model keeps). A missing value
+     * (null here) is {@code undefined}, as in the official messages.
      */
     static String describe(DataValue value) {
         return switch (value) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.auroralocus.atproto.cbor.BlobRef;
+import org.auroralocus.atproto.cbor.DagCborException;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.cbor.DataValue.BoolValue;
 import org.auroralocus.atproto.cbor.DataValue.BytesValue;
@@ -200,34 +202,31 @@ final class ValueValidator {
     }
 
     private void blob(LexBlob def, DataValue value) {
-        if (!(value instanceof MapValue map) || !isBlob(map)) throw fail(Issues.expectedType("blob", value));
-        String mimeType = map.text("mimeType").orElseThrow();
-        if (!def.accepts(mimeType)) {
+        BlobRef blob = blobRef(value).orElseThrow(() -> fail(Issues.expectedType("blob", value)));
+        if (!def.accepts(blob.mimeType())) {
             throw failAt("mimeType", Issues.expectedValues(def.accept().orElseThrow().stream().map(Issues::quote).toList(),
-                    Issues.quote(mimeType)));
+                    Issues.quote(blob.mimeType())));
         }
-        long size = ((IntValue) map.entries().get("size")).value();
-        if (def.maxSize().isPresent() && size > def.maxSize().getAsLong()) {
-            throw fail(Issues.tooBig("blob", def.maxSize().getAsLong(), size));
+        if (def.maxSize().isPresent() && blob.size() > def.maxSize().getAsLong()) {
+            throw fail(Issues.tooBig("blob", def.maxSize().getAsLong(), blob.size()));
+        }
+    }
+
+    /**
+     * The blob reference a value holds (https://atproto.com/specs/data-model#blob-type), with a MIME
+     * type that at least has a slash, as the official validator asks. The legacy form without
+     * {@code $type} is refused, as the official PDS refuses it on write.
+     */
+    private static Optional<BlobRef> blobRef(DataValue value) {
+        try {
+            return BlobRef.from(value).filter(blob -> blob.mimeType().indexOf('/') >= 0);
+        } catch (DagCborException e) {
+            return Optional.empty(); // says it is a blob but has the wrong shape: reported as "not a blob"
         }
     }
 
     private static boolean isBlobShaped(MapValue map) {
         return map.entries().get("$type") instanceof TextValue t && t.value().equals("blob");
-    }
-
-    /**
-     * A blob reference (https://atproto.com/specs/data-model#blob-type): exactly {@code $type: "blob"},
-     * a link {@code ref}, a {@code mimeType} with a slash and a non-negative {@code size}. The old
-     * form without {@code $type} is refused, as the official PDS refuses it on write.
-     */
-    private static boolean isBlob(MapValue map) {
-        Map<String, DataValue> e = map.entries();
-        return isBlobShaped(map)
-                && e.size() == 4
-                && e.get("ref") instanceof LinkValue
-                && e.get("mimeType") instanceof TextValue m && m.value().indexOf('/') >= 0
-                && e.get("size") instanceof IntValue size && size.value() >= 0;
     }
 
     private LexiconValidationException fail(String problem) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.auroralocus.atproto.cbor.DataJson;
 import org.auroralocus.atproto.kit.Kit;
 import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.atproto.syntax.RecordKey;
@@ -41,14 +42,14 @@ class LexiconInteropTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("validRecords")
     void acceptsValidRecord(String name, String rkey, JsonNode data) {
-        catalog().validateRecord(RECORD_TYPE, RecordKey.parse(rkey), KitData.of(data), LexiconRegistry.RECORD_ROOT);
+        catalog().validateRecord(RECORD_TYPE, RecordKey.parse(rkey), DataJson.fromTree(data), LexiconRegistry.RECORD_ROOT);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRecords")
     void rejectsInvalidRecord(String name, String rkey, JsonNode data) {
         assertThrows(InvalidRecordException.class,
-                () -> catalog().validateRecord(RECORD_TYPE, RecordKey.parse(rkey), KitData.of(data), LexiconRegistry.RECORD_ROOT));
+                () -> catalog().validateRecord(RECORD_TYPE, RecordKey.parse(rkey), DataJson.fromTree(data), LexiconRegistry.RECORD_ROOT));
     }
 
     static Stream<Arguments> validLexicons() {
