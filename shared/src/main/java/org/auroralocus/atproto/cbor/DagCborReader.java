@@ -72,15 +72,16 @@ final class DagCborReader {
     }
 
     private DataValue readList(long count, int depth) {
-        // each item needs at least one byte, so a count beyond the remaining bytes is a lie
-        if (count > limit - pos) throw fail("list length exceeds the input");
+        // each item needs at least one byte, so a count beyond the remaining bytes is a lie;
+        // a negative count is an argument above 2^63 - 1
+        if (count < 0 || count > limit - pos) throw fail("list length exceeds the input");
         List<DataValue> items = new ArrayList<>((int) count);
         for (long i = 0; i < count; i++) items.add(read(depth + 1));
         return new DataValue.ListValue(items);
     }
 
     private DataValue readMap(long count, int depth) {
-        if (count > (limit - pos) / 2) throw fail("map length exceeds the input");
+        if (count < 0 || count > (limit - pos) / 2) throw fail("map length exceeds the input");
         Map<String, DataValue> entries = LinkedHashMap.newLinkedHashMap((int) count);
         byte[] previous = null;
         for (long i = 0; i < count; i++) {
