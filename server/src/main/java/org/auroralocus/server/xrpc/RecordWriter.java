@@ -1,0 +1,83 @@
+package org.auroralocus.server.xrpc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.auroralocus.atproto.cbor.DataValue;
+
+/**
+ * Writes an endpoint's output record as JSON: component names are the lexicon's property names,
+ * an empty {@code Optional} leaves its property out, protocol types (DID, CID, AT URI, ...) are
+ * written as their strings and data-model values in their JSON form.
+ */
+final class RecordWriter {
+    private final JsonFactory factory = new JsonFactory();
+    private final JsonValues json;
+
+    RecordWriter(JsonValues json) {
+        this.json = json;
+    }
+
+    byte[] toJson(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            write(value, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void write(Object value, JsonGenerator g) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case Optional<?> o -> write(o.orElse(null), g);
+            case String s -> g.writeString(s);
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case DataValue d -> json.write(d, g);
+            case Collection<?> items -> {
+                g.writeStartArray();
+                for (Object item : items) write(item, g);
+                g.writeEndArray();
+            }
+            case Map<?, ?> map -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    write(e.getValue(), g);
+                }
+                g.writeEndObject();
+            }
+            case Record r -> writeRecord(r, g);
+            case Enum<?> e -> g.writeString(e.toString());
+            // protocol value types (Did, Cid, AtUri, ...) all print as their canonical strings
+            default -> g.writeString(value.toString());
+        }
+    }
+
+    private void writeRecord(Record r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                var accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                v = accessor.invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("reading " + c, e);
+            }
+            if (v instanceof Optional<?> o && o.isEmpty()) continue;
+            g.writeFieldName(c.getName());
+            write(v, g);
+        }
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,212 @@
+package org.auroralocus.server.xrpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.auroralocus.atproto.syntax.Nsid;
+
+/**
+ * The one handler behind {@code /xrpc/{nsid}}: checks the path and method, authenticates, binds
+ * the parameters or body, runs the endpoint and writes its output. Every failure leaves here as
+ * {@code {"error", "message"}} with the official status; anything unexpected is a 500 with a fixed
+ * message, and the stack trace goes to the log under an id the client sees.
+ */
+public final class XrpcDispatcher implements Handler {
+    private static final System.Logger LOG = System.getLogger(XrpcDispatcher.class.getName());
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    /** What to do with a valid NSID this server does not serve (the AppView proxy, later). */
+    @FunctionalInterface
+    public interface Fallback {
+        /** Handles the request, or returns false to answer "No service configured". */
+        boolean handle(Nsid nsid, ServerRequest req, ServerResponse res);
+    }
+
+    private final XrpcRoutes routes;
+    private final Authenticator authenticator;
+    private final RecordBinder binder;
+    private final RecordWriter writer;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Fallback fallback;
+
+    public XrpcDispatcher(XrpcRoutes routes, Authenticator authenticator, JsonValues json, Fallback fallback) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+        this.binder = new RecordBinder(json);
+        this.writer = new RecordWriter(json);
+        this.fallback = fallback;
+    }
+
+    @Override public void handle(ServerRequest req, ServerResponse res) {
+        try {
+            dispatch(req, res);
+        } catch (XrpcException e) {
+            sendError(res, e);
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.log(System.Logger.Level.ERROR, "request failed id=" + id + " path=" + req.path().path(), e);
+            sendError(res, new XrpcException(500, "InternalServerError", "Internal Server Error (id " + id + ")"));
+        }
+    }
+
+    private void dispatch(ServerRequest req, ServerResponse res) {
+        String name = nsidFromPath(req.path().path());
+        Method method = req.prologue().method();
+        if (method != Method.GET && method != Method.POST && method != Method.HEAD) {
+            throw XrpcException.invalidRequest("XRPC requests only supports GET and POST");
+        }
+        Optional<XrpcRoutes.Route> found = routes.find(name);
+        if (found.isEmpty()) {
+            Optional<Nsid> nsid = parseNsid(name);
+            if (nsid.isEmpty() || !fallback.handle(nsid.get(), req, res)) {
+                throw XrpcException.invalidRequest("No service configured for " + name);
+            }
+            return;
+        }
+        XrpcRoutes.Route route = found.get();
+        Method expected = route.kind() == XrpcRoutes.Kind.QUERY ? Method.GET : Method.POST;
+        boolean headOnQuery = method == Method.HEAD && expected == Method.GET;
+        if (method != expected && !headOnQuery) {
+            throw XrpcException.invalidRequest("Incorrect HTTP method (" + method.text() + ") expected " + expected.text());
+        }
+        Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+        Caller caller = authenticator.authenticate(route.auth(), route.nsid(), authorization);
+        Object output = invoke(route, req, caller);
+        sendOutput(res, output);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object invoke(XrpcRoutes.Route route, ServerRequest req, Caller caller) {
+        if (route.kind() == XrpcRoutes.Kind.QUERY) {
+            Record params = binder.bindQuery((Class) route.inputType(), queryParams(req), route.nsid().toString());
+            return ((XrpcQuery) route.handler()).handle(params, caller);
+        }
+        Record input = readInput(route, req);
+        return ((XrpcProcedure) route.handler()).handle(input, caller);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Record readInput(XrpcRoutes.Route route, ServerRequest req) {
+        Class<? extends Record> type = route.inputType();
+        if (type == NoInput.class) return new NoInput();
+        Optional<String> contentType = req.headers().first(HeaderNames.CONTENT_TYPE);
+        Optional<Long> length = req.headers().first(HeaderNames.CONTENT_LENGTH).flatMap(XrpcDispatcher::parseLength);
+        if (contentType.isEmpty() || !req.content().hasEntity()) {
+            throw XrpcException.invalidRequest("Request encoding (Content-Type) required but not provided");
+        }
+        if (type == RawInput.class) return new RawInput(contentType.get(), length, req.content().inputStream());
+        String mime = contentType.get().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mime.equals("application/json")) {
+            throw XrpcException.invalidRequest("Wrong request encoding (Content-Type): " + contentType.get());
+        }
+        if (length.isPresent() && length.get() > route.bodyLimit()) throw XrpcException.payloadTooLarge();
+        byte[] body = readBounded(req.content().inputStream(), route.bodyLimit());
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw XrpcException.invalidRequest("Invalid JSON body: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return binder.bindJson((Class) type, tree);
+    }
+
+    private static byte[] readBounded(InputStream in, int limit) {
+        try (in) {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) throw XrpcException.payloadTooLarge();
+            return body;
+        } catch (IOException e) {
+            throw XrpcException.invalidRequest("Could not read the request body");
+        }
+    }
+
+    private static Optional<Long> parseLength(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw XrpcException.invalidRequest("invalid content-length");
+        }
+    }
+
+    private static Map<String, List<String>> queryParams(ServerRequest req) {
+        Map<String, List<String>> params = new HashMap<>();
+        try {
+            var query = req.query();
+            for (String name : query.names()) params.put(name, query.all(name));
+        } catch (RuntimeException e) {
+            throw XrpcException.invalidRequest("Invalid query string");
+        }
+        return params;
+    }
+
+    /**
+     * The NSID part of {@code /xrpc/<nsid>}. Like the official server, a path with characters no
+     * NSID has, or empty segments, is an "invalid xrpc path"; anything else is looked up.
+     */
+    static String nsidFromPath(String path) {
+        String name = path.startsWith("/xrpc/") ? path.substring(6) : "";
+        boolean plausible = !name.isEmpty() && !name.startsWith(".") && !name.endsWith(".") && !name.contains("..");
+        for (int i = 0; plausible && i < name.length(); i++) {
+            char c = name.charAt(i);
+            plausible = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+        }
+        if (!plausible) throw XrpcException.invalidRequest("invalid xrpc path");
+        return name;
+    }
+
+    private static Optional<Nsid> parseNsid(String name) {
+        try {
+            return Optional.of(Nsid.parse(name));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void sendOutput(ServerResponse res, Object output) {
+        switch (output) {
+            case NoOutput n -> res.status(200).send();
+            case Output o -> {
+                res.status(200);
+                res.header(HeaderNames.CONTENT_TYPE, o.contentType());
+                o.headers().forEach(res::header);
+                o.contentLength().ifPresent(res::contentLength);
+                try (OutputStream out = res.outputStream()) {
+                    o.body().writeTo(out);
+                } catch (IOException e) {
+                    // the client went away mid-stream; nothing can be sent to it any more
+                    LOG.log(System.Logger.Level.DEBUG, "client closed the stream: {0}", e.getMessage());
+                }
+            }
+            default -> {
+                res.status(200);
+                res.header(HeaderNames.CONTENT_TYPE, JSON_TYPE);
+                res.send(writer.toJson(output));
+            }
+        }
+    }
+
+    /** Writes {@code {"error", "message"}} unless the response has already started. */
+    public static void sendError(ServerResponse res, XrpcException e) {
+        if (res.isSent()) return;
+        res.status(e.status());
+        res.header(HeaderNames.CONTENT_TYPE, JSON_TYPE);
+        res.send(ErrorBody.json(e.error(), e.getMessage()));
+    }
+}
