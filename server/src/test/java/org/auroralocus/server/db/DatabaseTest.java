@@ -1,0 +1,116 @@
+package org.auroralocus.server.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    private static final Migrations MIGRATIONS = Migrations.of("dbtest", "001-initial.sql", "002-tags.sql");
+
+    @TempDir Path dir;
+    private final DatabaseThreads threads = new DatabaseThreads(2, 4);
+
+    @AfterEach
+    void stop() {
+        threads.close();
+    }
+
+    private static long count(Database db) {
+        return db.read(s -> {
+            try (ResultSet rs = s.prepare("SELECT count(*) FROM note").executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static void insert(Database db, String text) {
+        db.write(s -> {
+            var st = s.prepare("INSERT INTO note (text, tag) VALUES (?, 'x')");
+            st.setString(1, text);
+            return st.executeUpdate();
+        });
+    }
+
+    @Test
+    void appliesMigrationsInOrderAndUsesWal() {
+        try (Database db = Database.open(dir.resolve("t.sqlite"), MIGRATIONS, threads)) {
+            insert(db, "hello");
+            String mode = db.read(s -> {
+                try (ResultSet rs = s.connection().createStatement().executeQuery("PRAGMA journal_mode")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertEquals("wal", mode);
+            int version = db.read(s -> {
+                try (ResultSet rs = s.connection().createStatement().executeQuery("PRAGMA user_version")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertEquals(2, version);
+        }
+    }
+
+    @Test
+    void aFailedWriteChangesNothing() {
+        try (Database db = Database.open(dir.resolve("t.sqlite"), MIGRATIONS, threads)) {
+            insert(db, "kept");
+            var e = assertThrows(IllegalStateException.class, () -> db.write(s -> {
+                s.prepare("INSERT INTO note (text) VALUES ('lost')").executeUpdate();
+                throw new IllegalStateException("refused halfway");
+            }));
+            assertEquals("refused halfway", e.getMessage());
+            assertEquals(1, count(db));
+            assertThrows(DatabaseException.class, () -> db.write(s -> s.prepare("INSERT INTO nope VALUES (1)").executeUpdate()));
+            assertEquals(1, count(db));
+        }
+    }
+
+    @Test
+    void dataSurvivesReopeningAndMigrationsRunOnce() {
+        Path file = dir.resolve("t.sqlite");
+        try (Database db = Database.open(file, MIGRATIONS, threads)) {
+            insert(db, "one");
+        }
+        try (Database db = Database.open(file, MIGRATIONS, threads)) {
+            assertEquals(1, count(db));
+        }
+    }
+
+    @Test
+    void aNewerSchemaThanKnownIsRefused() {
+        Path file = dir.resolve("t.sqlite");
+        Database.open(file, MIGRATIONS, threads).close();
+        var e = assertThrows(DatabaseException.class, () -> Database.open(file, Migrations.of("dbtest", "001-initial.sql"), threads));
+        assertEquals(true, e.getMessage().contains("newer than this version"));
+    }
+
+    @Test
+    void concurrentWritersAndReadersAllSucceed() throws Exception {
+        try (Database db = Database.open(dir.resolve("t.sqlite"), MIGRATIONS, threads);
+             var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                futures.add(pool.submit((Callable<Object>) () -> {
+                    insert(db, "note " + n);
+                    return count(db);
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+            assertEquals(200, count(db));
+        }
+    }
+}

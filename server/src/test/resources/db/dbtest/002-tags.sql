@@ -1,0 +1,2 @@
+ALTER TABLE note ADD COLUMN tag TEXT;
+CREATE INDEX note_tag ON note (tag);
