@@ -1,9 +1,16 @@
 package org.auroralocus.server;
 
-/**
- * The command line entry point the {@code aurora} launcher runs. Until the server arrives
- * (issue: the PDS server) it only reports the version.
- */
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.auroralocus.atproto.crypto.Curve;
+import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.server.config.ConfigException;
+import org.auroralocus.server.config.ConfigLoader;
+import org.auroralocus.server.config.PdsConfig;
+
+/** The command line entry point the {@code aurora} launcher runs: {@code serve [--env FILE]} and {@code version}. */
 public final class Main {
     private Main() {}
 
@@ -11,10 +18,42 @@ public final class Main {
         String verb = args.length == 0 ? "version" : args[0];
         switch (verb) {
             case "version", "--version" -> System.out.println("Aurora Locus " + AuroraVersion.current());
-            default -> {
-                System.err.println("aurora: unknown command '" + verb + "' (known: version)");
-                System.exit(2);
-            }
+            case "serve" -> serve(args);
+            default -> fail(2, "unknown command '" + verb + "' (known: serve [--env FILE], version)");
         }
+    }
+
+    private static void serve(String[] args) {
+        Optional<Path> envFile = Optional.empty();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--env") && i + 1 < args.length) envFile = Optional.of(Path.of(args[++i]));
+            else fail(2, "unknown option '" + args[i] + "' (serve takes --env FILE)");
+        }
+        PdsConfig config;
+        try {
+            SecureRandom random = new SecureRandom();
+            config = new ConfigLoader(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")),
+                    random, () -> KeyPair.generate(Curve.K256, random).privateKeyHex()).load(envFile);
+        } catch (ConfigException e) {
+            fail(1, e.getMessage());
+            return;
+        }
+        PdsServer server = PdsServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("Aurora Locus is running at " + config.publicUrl() + " (data in " + config.dataDirectory() + ")");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void fail(int code, String message) {
+        System.err.println("aurora: " + message);
+        System.exit(code);
     }
 }
