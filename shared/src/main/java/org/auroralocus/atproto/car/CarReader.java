@@ -84,14 +84,11 @@ public final class CarReader implements Closeable {
     public Optional<Block> next() throws IOException {
         if (failed) throw new IllegalStateException("this CAR reader already failed; its input cannot be trusted further");
         if (finished) return Optional.empty();
-        try {
-            Optional<Block> block = readSection();
-            if (block.isEmpty()) finished = true;
-            return block;
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            throw e;
-        }
+        failed = true; // until the section is read whole: whatever is thrown leaves the reader failed
+        Optional<Block> block = readSection();
+        failed = false;
+        if (block.isEmpty()) finished = true;
+        return block;
     }
 
     /**

@@ -44,17 +44,18 @@ final class RepoCarExport {
     /** Pushes in reverse, so that popping yields: left subtree, then record and right subtree per entry. */
     private static void pushChildren(Cid cid, byte[] bytes, Deque<Pending> stack) {
         DataValue.MapValue node = asMap(cid, decode(cid, bytes));
-        if (!(node.get("e").orElse(null) instanceof DataValue.ListValue(List<DataValue> entries))) {
+        if (!(node.entries().get("e") instanceof DataValue.ListValue(List<DataValue> entries))) {
             throw malformed(cid, "no entry list");
         }
         for (DataValue item : entries.reversed()) {
             DataValue.MapValue entry = asMap(cid, item);
-            link(entry.get("t").orElse(null)).ifPresent(t -> stack.push(new Pending(t, true)));
-            stack.push(new Pending(link(entry.get("v").orElse(null)).orElseThrow(() -> malformed(cid, "an entry has no value link")), false));
+            link(entry.entries().get("t")).ifPresent(t -> stack.push(new Pending(t, true)));
+            stack.push(new Pending(link(entry.entries().get("v")).orElseThrow(() -> malformed(cid, "an entry has no value link")), false));
         }
-        link(node.get("l").orElse(null)).ifPresent(l -> stack.push(new Pending(l, true)));
+        link(node.entries().get("l")).ifPresent(l -> stack.push(new Pending(l, true)));
     }
 
+    /** The CID of a link; empty for null or absent (a map lookup's null), which is how the node format says none. */
     private static Optional<Cid> link(DataValue value) {
         return value instanceof DataValue.LinkValue(Cid c) ? Optional.of(c) : Optional.empty();
     }

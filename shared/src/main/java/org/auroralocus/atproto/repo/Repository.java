@@ -113,6 +113,10 @@ public final class Repository {
      * Applies a batch of writes in order as one new commit with revision {@code rev}, which must be
      * after this commit's. Creating an existing record, or updating or deleting a missing one, fails
      * the whole batch with a {@link RepoException} and changes nothing.
+     *
+     * <p>The result's repository reads its new blocks from memory before this one's source, so
+     * commits can be chained before anything is stored; each link adds a layer, so a long-lived
+     * caller stores {@link CommitResult#newBlocks()} and {@link #load}s from storage instead.
      */
     public CommitResult applyWrites(List<? extends RecordWrite> writes, Signer signer, Tid rev) {
         return Committer.apply(this, List.copyOf(writes), signer, rev);
