@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Spliterator;
@@ -32,8 +31,11 @@ import org.auroralocus.atproto.cbor.DagCborException;
  * Duplicate blocks are returned as they appear (the CAR spec allows them). Not thread-safe.
  */
 public final class CarReader implements Closeable {
-    /** The blessed atproto CID (CIDv1, one-byte codec, sha2-256): 4 prefix bytes and a 32-byte digest. */
-    private static final int MAX_CID_LENGTH = 36;
+    /**
+     * The only CIDs atproto allows (CIDv1, dag-cbor or raw, sha2-256): 4 one-byte prefix fields and
+     * a 32-byte digest. Anything else, such as a CIDv0 or another hash, is rejected by {@link Cid}.
+     */
+    static final int CID_LENGTH = 36;
     /** What {@link #readAll(InputStream)} accepts without being told: the whole file is held in memory. */
     public static final long READ_ALL_DEFAULT_MAX_TOTAL_SIZE = 128L * 1024 * 1024;
 
@@ -124,32 +126,31 @@ public final class CarReader implements Closeable {
         return CarHeader.decode(readExactly((int) declared, "header"));
     }
 
+    /**
+     * One section: its length, the CID, the block. Every CID we accept is {@value #CID_LENGTH} bytes,
+     * so the block's own size is known, and checked, before any of it is read.
+     */
     private Optional<Block> readSection() throws IOException {
-        OptionalLong length = Varint.read(in, "block " + blockIndex);
+        String what = "block " + blockIndex;
+        OptionalLong length = Varint.read(in, what);
         if (length.isEmpty()) return Optional.empty();
         long declared = length.getAsLong();
-        if (declared == 0) throw new CarException("invalid CAR: block " + blockIndex + " has a zero-length section");
-        checkDeclared("block " + blockIndex, declared, (long) options.maxBlockSize() + MAX_CID_LENGTH);
-        byte[] section = readExactly((int) declared, "block " + blockIndex);
-        Block block = split(section);
+        if (declared == 0) throw new CarException("invalid CAR: " + what + " has a zero-length section");
+        if (declared < CID_LENGTH) throw new CarException("invalid CAR: " + what + " is too short to hold a CID");
+        checkDeclared(what, declared - CID_LENGTH, options.maxBlockSize());
+        Cid cid = readCid(readExactly(CID_LENGTH, what), what);
+        byte[] bytes = readExactly((int) (declared - CID_LENGTH), what);
+        if (options.verifyCids()) verify(cid, bytes);
         blockIndex++;
-        return Optional.of(block);
+        return Optional.of(new Block(cid, bytes));
     }
 
-    private Block split(byte[] section) {
-        Cid cid;
+    private static Cid readCid(byte[] bytes, String what) {
         try {
-            cid = Cid.read(section, 0, section.length);
+            return Cid.fromBytes(bytes);
         } catch (DagCborException e) {
-            throw new CarException("invalid CAR: block " + blockIndex + " does not start with a supported CID: " + e.getMessage(), e);
+            throw new CarException("invalid CAR: " + what + " does not start with a supported CID: " + e.getMessage(), e);
         }
-        int size = section.length - cid.byteLength();
-        if (size > options.maxBlockSize()) {
-            throw new CarException("CAR block " + cid + " is " + size + " bytes, over the limit of " + options.maxBlockSize());
-        }
-        byte[] bytes = Arrays.copyOfRange(section, cid.byteLength(), section.length);
-        if (options.verifyCids()) verify(cid, bytes);
-        return new Block(cid, bytes);
     }
 
     private static void verify(Cid cid, byte[] bytes) {
