@@ -57,9 +57,19 @@ public final class CarReader implements Closeable {
         return open(in, CarReadOptions.DEFAULTS);
     }
 
-    /** Reads the header; the reader owns the stream from here on and closes it. */
+    /** Reads the header; the reader owns the stream from here on and closes it, also when the header is bad. */
     public static CarReader open(InputStream in, CarReadOptions options) throws IOException {
-        return new CarReader(new CountingInput(new BufferedInputStream(in)), options);
+        CountingInput counted = new CountingInput(new BufferedInputStream(in));
+        try {
+            return new CarReader(counted, options);
+        } catch (IOException | RuntimeException e) {
+            try {
+                counted.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /**
