@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Handle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PlcVerifierTest {
     private final SignedPlcOp genesis = SignedPlcOpTest.genesis().sign(ROTATION);
@@ -42,11 +44,19 @@ class PlcVerifierTest {
         assertTrue(e.getMessage().startsWith("Invalid signature on op: "), e.getMessage());
     }
 
-    @Test
-    void highSGenesisIsRejected() {
-        SignedPlcOp op = SignedPlcOp.parse(PlcVectors.HIGH_S_GENESIS);
+    static List<PlcVectors.BadSignature> badSignatures() {
+        return PlcVectors.BAD_SIGNATURES;
+    }
 
-        assertThrows(InvalidPlcOperationException.class, () -> PlcVerifier.genesis(Did.parse(PlcVectors.HIGH_S_DID), op));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSignatures")
+    void signatureInANonCanonicalFormIsRejected(PlcVectors.BadSignature vector) {
+        SignedPlcOp op = SignedPlcOp.parse(vector.json());
+        Did did = Did.parse(vector.did());
+
+        assertEquals(did, op.genesisDid(), "the operation itself is the one the DID names");
+        InvalidPlcOperationException e = assertThrows(InvalidPlcOperationException.class, () -> PlcVerifier.genesis(did, op));
+        assertTrue(e.getMessage().startsWith("Invalid signature on op: "), e.getMessage());
     }
 
     @Test
