@@ -95,8 +95,7 @@ class PlcInteropTest {
     void weVerifyOperationsTheOfficialLibrarySignedAndDeriveTheSameDid() throws Exception {
         JsonNode written = write();
         Did did = Did.parse(written.get("did").textValue());
-        List<SignedPlcOp> ops = new ArrayList<>();
-        written.get("ops").forEach(op -> ops.add(SignedPlcOp.fromJson(op)));
+        List<SignedPlcOp> ops = operations(written);
 
         assertEquals(did, ops.getFirst().genesisDid());
         assertEquals(texts(written.get("cids")), ops.stream().map(op -> op.cid().toString()).toList());
@@ -110,8 +109,7 @@ class PlcInteropTest {
     void weVerifyTheOfficialLibrarysTombstone() throws Exception {
         JsonNode written = write();
         Did did = Did.parse(written.get("did").textValue());
-        List<SignedPlcOp> ops = new ArrayList<>();
-        written.get("ops").forEach(op -> ops.add(SignedPlcOp.fromJson(op)));
+        List<SignedPlcOp> ops = operations(written);
         SignedPlcOp tombstone = SignedPlcOp.fromJson(written.get("tombstone"));
         ops.add(tombstone);
 
@@ -144,6 +142,12 @@ class PlcInteropTest {
         JsonNode verdict = official.run("write-log", file.toString());
         assertTrue(verdict.path("ok").asBoolean(), verdict.toString());
         return JSON.readTree(file.toFile());
+    }
+
+    private static List<SignedPlcOp> operations(JsonNode written) {
+        List<SignedPlcOp> ops = new ArrayList<>();
+        written.get("ops").forEach(op -> ops.add(SignedPlcOp.fromJson(op)));
+        return ops;
     }
 
     private static List<String> texts(JsonNode array) {
