@@ -1,14 +1,15 @@
 package org.auroralocus.atproto.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.auroralocus.atproto.syntax.Did;
 
 /**
@@ -27,7 +28,7 @@ public final class CachingDidResolver implements DidResolver {
     private record Cached(DidDocument document, Instant fetchedAt) {}
 
     private final DidResolver source;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Duration staleTtl;
     private final Duration maxTtl;
     private final Executor refresher;
@@ -40,13 +41,16 @@ public final class CachingDidResolver implements DidResolver {
         }
     };
 
-    /** With the default lifetimes, refreshing stale entries on virtual threads. */
-    public CachingDidResolver(DidResolver source, Clock clock) {
+    /**
+     * With the default lifetimes, refreshing stale entries on virtual threads. The clock is only read for
+     * instants, so any {@link java.time.Clock} will do.
+     */
+    public CachingDidResolver(DidResolver source, InstantSource clock) {
         this(source, clock, DEFAULT_STALE_TTL, DEFAULT_MAX_TTL,
                 task -> Thread.ofVirtual().name("did-cache-refresh").start(task));
     }
 
-    public CachingDidResolver(DidResolver source, Clock clock, Duration staleTtl, Duration maxTtl, Executor refresher) {
+    public CachingDidResolver(DidResolver source, InstantSource clock, Duration staleTtl, Duration maxTtl, Executor refresher) {
         if (staleTtl.compareTo(maxTtl) > 0) throw new IllegalArgumentException("stale TTL must not exceed max TTL");
         this.source = source;
         this.clock = clock;
@@ -97,14 +101,19 @@ public final class CachingDidResolver implements DidResolver {
 
     private void refreshInBackground(Did did) {
         if (!refreshing.add(did)) return; // one refresh per DID at a time
-        refresher.execute(() -> {
-            try {
-                resolveFresh(did);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "refreshing the DID document of did={0} failed: {1}", did, e.getMessage());
-            } finally {
-                refreshing.remove(did);
-            }
-        });
+        try {
+            refresher.execute(() -> {
+                try {
+                    resolveFresh(did);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "refreshing the DID document of did={0} failed: {1}", did, e.getMessage());
+                } finally {
+                    refreshing.remove(did);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down: the stale entry is still served, and a later call may try again
+            refreshing.remove(did);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.auroralocus.atproto.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,7 +27,10 @@ import org.auroralocus.atproto.syntax.SyntaxException;
  * have the right shape, and ids may be relative ({@code #atproto}) or absolute ({@code did:...#atproto}).
  */
 public final class DidDocument {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    // trailing garbage fails, as in JavaScript's JSON.parse; a duplicate key keeps its last value, as there too
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final String ATPROTO_KEY = "#atproto";
     private static final String PDS_ID = "#atproto_pds";
     private static final String PDS_TYPE = "AtprotoPersonalDataServer";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Queue;
@@ -34,11 +35,18 @@ class CachingDidResolverTest {
     }
 
     private final Source source = new Source();
-    private final TestClock clock = new TestClock();
+    private Instant now = Instant.parse("2025-01-01T00:00:00Z");
     /** Background refreshes wait here until the test runs them. */
     private final Queue<Runnable> refreshes = new ArrayDeque<>();
-    private final CachingDidResolver cache = new CachingDidResolver(source, clock,
+    private final CachingDidResolver cache = new CachingDidResolver(source, () -> now,
             CachingDidResolver.DEFAULT_STALE_TTL, CachingDidResolver.DEFAULT_MAX_TTL, refreshes::add);
+
+    /** Caches OLD, then the source changes to NEW and time passes. */
+    private void cachedThenChangedAfter(Duration later) {
+        cache.resolve(DID);
+        source.answer = Optional.of(NEW);
+        now = now.plus(later);
+    }
 
     private void runRefreshes() {
         while (!refreshes.isEmpty()) refreshes.remove().run();
@@ -46,9 +54,7 @@ class CachingDidResolverTest {
 
     @Test
     void freshEntryIsServedFromTheCache() {
-        cache.resolve(DID);
-        source.answer = Optional.of(NEW);
-        clock.advance(Duration.ofMinutes(59));
+        cachedThenChangedAfter(Duration.ofMinutes(59));
 
         assertEquals(Optional.of(OLD), cache.resolve(DID));
         assertEquals(1, source.calls.get());
@@ -57,9 +63,7 @@ class CachingDidResolverTest {
 
     @Test
     void staleEntryIsServedAndRefreshedInTheBackground() {
-        cache.resolve(DID);
-        source.answer = Optional.of(NEW);
-        clock.advance(Duration.ofMinutes(61));
+        cachedThenChangedAfter(Duration.ofMinutes(61));
 
         assertEquals(Optional.of(OLD), cache.resolve(DID));
         assertEquals(Optional.of(OLD), cache.resolve(DID)); // one refresh queued, not two
@@ -73,9 +77,7 @@ class CachingDidResolverTest {
 
     @Test
     void expiredEntryIsResolvedAgainBeforeAnswering() {
-        cache.resolve(DID);
-        source.answer = Optional.of(NEW);
-        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        cachedThenChangedAfter(Duration.ofDays(1).plusSeconds(1));
 
         assertEquals(Optional.of(NEW), cache.resolve(DID));
         assertEquals(2, source.calls.get());
@@ -85,7 +87,7 @@ class CachingDidResolverTest {
     @Test
     void entryAtExactlyMaxAgeIsStillUsed() {
         cache.resolve(DID);
-        clock.advance(Duration.ofDays(1));
+        now = now.plus(Duration.ofDays(1));
 
         assertEquals(Optional.of(OLD), cache.resolve(DID));
         assertEquals(1, source.calls.get());
@@ -95,7 +97,7 @@ class CachingDidResolverTest {
     void didThatStoppedExistingIsForgotten() {
         cache.resolve(DID);
         source.answer = Optional.empty();
-        clock.advance(Duration.ofHours(2));
+        now = now.plus(Duration.ofHours(2));
         cache.resolve(DID);
         runRefreshes();
         source.answer = Optional.of(NEW);
@@ -108,7 +110,7 @@ class CachingDidResolverTest {
     void failedRefreshKeepsTheStaleEntry() {
         cache.resolve(DID);
         source.failure = new IdentityException(Reason.UNAVAILABLE, "directory down");
-        clock.advance(Duration.ofHours(2));
+        now = now.plus(Duration.ofHours(2));
         cache.resolve(DID);
         runRefreshes();
 

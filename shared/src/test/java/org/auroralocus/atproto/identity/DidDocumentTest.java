@@ -177,7 +177,7 @@ class DidDocumentTest {
         assertEquals(3, doc.services().size());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"file:///etc/passwd", "ftp://pds.example.com", "/relative", "https://", "not a url"})
     void pdsEndpointMustBeAnHttpUrl(String endpoint) {
         String json = withFields("""
@@ -195,10 +195,12 @@ class DidDocumentTest {
         assertEquals(Optional.empty(), DidDocument.parse(json).pdsEndpoint());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {
             "not json",
+            "",
             "[]",
+            "{\"id\": \"did:plc:z72i7hdynmk6r22z27h6tvur\"} trailing",
             "{}",
             "{\"id\": \"not-a-did\"}",
             "{\"id\": 42}",

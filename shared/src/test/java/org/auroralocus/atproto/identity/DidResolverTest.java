@@ -10,13 +10,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.auroralocus.atproto.identity.IdentityException.Reason;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** NetworkDidResolver against a fake PLC directory and a did:web host, both real HTTP servers on loopback. */
 class DidResolverTest {
@@ -60,18 +63,24 @@ class DidResolverTest {
         assertEquals(Optional.empty(), resolver.resolve(PLC));
     }
 
-    @Test
-    void tombstonedPlcIsDeactivated() {
-        server.text("/" + PLC_DID, 410, "application/json", "{\"message\":\"DID not available: " + PLC_DID + "\"}");
-
-        assertEquals(Reason.DEACTIVATED, failure(PLC).reason());
+    static Stream<Arguments> directoryAnswers() {
+        String other = "did:plc:ewvi7nxzyoun6zhxrhs64oiz";
+        return Stream.of(
+                Arguments.of("tombstoned", 410, "{\"message\":\"DID not available: " + PLC_DID + "\"}", Reason.DEACTIVATED),
+                Arguments.of("directory down", 503, "down for maintenance", Reason.UNAVAILABLE),
+                Arguments.of("directory error", 500, "{}", Reason.UNAVAILABLE),
+                Arguments.of("another DID's document", 200, plcDocument(other, "bsky.app", "https://pds.example.com"),
+                        Reason.BAD_DOCUMENT),
+                Arguments.of("malformed document", 200, "{\"id\": \"" + PLC_DID + "\", \"service\": 7}", Reason.BAD_DOCUMENT),
+                Arguments.of("not JSON", 200, "<html>hello</html>", Reason.BAD_DOCUMENT));
     }
 
-    @Test
-    void directoryErrorIsUnavailable() {
-        server.text("/" + PLC_DID, 503, "text/plain", "down for maintenance");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("directoryAnswers")
+    void directoryAnswerThatIsNoDocumentIsAFailure(String name, int status, String body, Reason reason) {
+        server.text("/" + PLC_DID, status, "application/json", body);
 
-        assertEquals(Reason.UNAVAILABLE, failure(PLC).reason());
+        assertEquals(reason, failure(PLC).reason());
     }
 
     @Test
@@ -80,23 +89,6 @@ class DidResolverTest {
 
         assertEquals(Reason.UNAVAILABLE, failure(PLC).reason());
         assertEquals(List.of("/" + PLC_DID), server.requestedPaths());
-    }
-
-    @Test
-    void documentOfAnotherDidIsRefused() {
-        String other = "did:plc:ewvi7nxzyoun6zhxrhs64oiz";
-        server.text("/" + PLC_DID, 200, "application/json", plcDocument(other, "bsky.app", "https://pds.example.com"));
-
-        IdentityException e = failure(PLC);
-
-        assertEquals(Reason.BAD_DOCUMENT, e.reason());
-    }
-
-    @Test
-    void malformedDocumentIsRefused() {
-        server.text("/" + PLC_DID, 200, "application/json", "{\"id\": \"" + PLC_DID + "\", \"service\": 7}");
-
-        assertEquals(Reason.BAD_DOCUMENT, failure(PLC).reason());
     }
 
     @Test
