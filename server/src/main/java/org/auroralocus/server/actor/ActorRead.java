@@ -1,0 +1,36 @@
+package org.auroralocus.server.actor;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import org.auroralocus.atproto.cbor.BlockSource;
+import org.auroralocus.atproto.repo.Repository;
+import org.auroralocus.server.actor.db.RepoBlockTable;
+import org.auroralocus.server.actor.db.RepoRootTable;
+import org.auroralocus.server.db.SqlSession;
+
+/** A read-only view of one actor store, valid for the duration of one scoped call. */
+public class ActorRead {
+    final SqlSession session;
+    final RepoBlockTable blocks;
+    final RepoRootTable root;
+
+    ActorRead(SqlSession session) {
+        this.session = session;
+        this.blocks = new RepoBlockTable(session);
+        this.root = new RepoRootTable(session);
+    }
+
+    /** The repository's blocks, as the MST and repository code read them. */
+    public BlockSource blocks() {
+        return blocks::get;
+    }
+
+    public Optional<RepoRootTable.RepoRoot> root() throws SQLException {
+        return root.get();
+    }
+
+    /** The repository at its current commit; its tree is read lazily through this view. */
+    public Optional<Repository> repository() throws SQLException {
+        return root().map(r -> Repository.load(blocks(), r.cid()));
+    }
+}

@@ -1,0 +1,31 @@
+package org.auroralocus.server.actor;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import org.auroralocus.atproto.cbor.Cid;
+import org.auroralocus.atproto.repo.CommitResult;
+import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.db.SqlSession;
+
+/** One actor store inside a write transaction: everything done here commits together or not at all. */
+public final class ActorWrite extends ActorRead {
+    private final Did did;
+
+    ActorWrite(Did did, SqlSession session) {
+        super(session);
+        this.did = did;
+    }
+
+    /**
+     * Stores a commit: its new blocks, the blocks it no longer reaches, and the new root. Record
+     * blocks still used at another path are kept (two identical records share one block).
+     */
+    public void storeCommit(CommitResult commit, Instant now) throws SQLException {
+        String rev = commit.commit().rev().toString();
+        blocks.putAll(commit.newBlocks().blocks(), rev);
+        Collection<Cid> removed = commit.removedCids();
+        if (!removed.isEmpty()) blocks.deleteAll(removed);
+        root.set(did, commit.cid(), commit.commit().rev(), now);
+    }
+}
