@@ -1,0 +1,57 @@
+package org.auroralocus.server.repo;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.auroralocus.atproto.cbor.Block;
+import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.atproto.repo.CommitResult;
+import org.auroralocus.atproto.repo.Repository;
+import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.atproto.syntax.Tid;
+import org.auroralocus.atproto.syntax.TidClock;
+import org.auroralocus.server.actor.ActorStores;
+import org.auroralocus.server.sequencer.RepoEvent;
+import org.auroralocus.server.sequencer.Sequencer;
+
+/** Creates and changes repositories: actor store first, then the sequencer. */
+public final class RepoService {
+    private static final System.Logger LOG = System.getLogger(RepoService.class.getName());
+
+    private final ActorStores actors;
+    private final Sequencer sequencer;
+    private final TidClock revs;
+    private final Clock clock;
+
+    public RepoService(ActorStores actors, Sequencer sequencer, TidClock revs, Clock clock) {
+        this.actors = actors;
+        this.sequencer = sequencer;
+        this.revs = revs;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the actor store and the first, empty commit of a new account's repository, and
+     * sequences that commit and a {@code #sync} of it (the account's {@code #identity} and
+     * {@code #account} events come first, from the caller).
+     */
+    public CommitResult createRepo(Did did, KeyPair signingKey) {
+        actors.create(did, signingKey);
+        Tid rev = revs.next();
+        CommitResult created = actors.transact(did, tx -> {
+            CommitResult result = Repository.create(tx.blocks(), did, signingKey, rev);
+            tx.storeCommit(result, clock.instant());
+            return result;
+        });
+        sequencer.append(new RepoEvent.CommitEvent(did, created.cid(), rev, Optional.empty(),
+                CarSlices.of(created.cid(), created.newBlocks().blocks()), List.of(), List.of(), Optional.empty()));
+        sequenceSync(did, created);
+        LOG.log(System.Logger.Level.INFO, "repository created did={0} rev={1}", did, rev);
+        return created;
+    }
+
+    private void sequenceSync(Did did, CommitResult commit) {
+        Block commitBlock = commit.commit().toBlock();
+        sequencer.append(new RepoEvent.SyncEvent(did, commit.commit().rev(), CarSlices.of(commitBlock.cid(), List.of(commitBlock))));
+    }
+}
