@@ -56,6 +56,8 @@ final class RecordWriter {
                 }
                 g.writeEndObject();
             }
+            // protocol value types that are records (Did, Handle, Datetime, ...) are strings, not objects
+            case Record r when ValueParsers.forType(r.getClass()).isPresent() -> g.writeString(r.toString());
             case Record r -> writeRecord(r, g);
             case Enum<?> e -> g.writeString(e.toString());
             // protocol value types (Did, Cid, AtUri, ...) all print as their canonical strings
