@@ -17,6 +17,8 @@ import org.auroralocus.atproto.cbor.DataValue;
  * written as their strings and data-model values in their JSON form.
  */
 final class RecordWriter {
+    private static final String SYNTAX_PACKAGE = "org.auroralocus.atproto.syntax";
+
     private final JsonFactory factory = new JsonFactory();
     private final JsonValues json;
 
@@ -56,11 +58,11 @@ final class RecordWriter {
                 }
                 g.writeEndObject();
             }
-            // protocol value types that are records (Did, Handle, Datetime, ...) are strings, not objects
-            case Record r when ValueParsers.forType(r.getClass()).isPresent() -> g.writeString(r.toString());
+            // protocol value types (Did, AtUri, ...) are records too, but clients see their strings
+            case Record r when r.getClass().getPackageName().equals(SYNTAX_PACKAGE) -> g.writeString(r.toString());
             case Record r -> writeRecord(r, g);
             case Enum<?> e -> g.writeString(e.toString());
-            // protocol value types (Did, Cid, AtUri, ...) all print as their canonical strings
+            // other protocol values (Cid) print as their canonical strings too
             default -> g.writeString(value.toString());
         }
     }

@@ -62,13 +62,21 @@ public final class Cid implements Comparable<Cid> {
         }
     }
 
-    /** Parses the binary form, which must be exactly one CID. */
+    /** Parses the binary form, which must be exactly one CID with nothing after it. */
     public static Cid fromBytes(byte[] data) {
-        return read(data, 0, data.length);
+        return fromBytesExact(data, 0, data.length);
     }
 
-    /** Reads one binary CID at {@code offset}; {@link #byteLength()} tells how much it took. */
+    /**
+     * Reads one binary CID at {@code offset} from a longer sequence (a CAR section);
+     * {@link #byteLength()} tells how much it took.
+     */
     public static Cid read(byte[] data, int offset, int limit) {
+        java.util.Objects.checkFromToIndex(offset, limit, data.length);
+        if (limit - offset < 2) throw new DagCborException("truncated CID");
+        if (data[offset] == 0x12 && data[offset + 1] == 0x20) {
+            throw new DagCborException("CIDv0 is not allowed (atproto uses CIDv1)");
+        }
         if (limit - offset < BYTE_LENGTH) throw new DagCborException("truncated CID");
         if (data[offset] != 1) throw new DagCborException("unsupported CID version " + (data[offset] & 0xff));
         int codec = data[offset + 1] & 0xff;
@@ -79,9 +87,11 @@ public final class Cid implements Comparable<Cid> {
         return new Cid(Arrays.copyOfRange(data, offset, offset + BYTE_LENGTH));
     }
 
+    /** Parses the binary form occupying exactly {@code length} bytes at {@code offset}. */
     public static Cid fromBytesExact(byte[] data, int offset, int length) {
-        if (length != BYTE_LENGTH) throw new DagCborException("CID has trailing or missing bytes");
-        return read(data, offset, offset + length);
+        Cid cid = read(data, offset, offset + length);
+        if (length != BYTE_LENGTH) throw new DagCborException("CID has " + (length - BYTE_LENGTH) + " trailing bytes");
+        return cid;
     }
 
     public int codec() {

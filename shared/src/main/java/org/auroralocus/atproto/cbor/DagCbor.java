@@ -1,8 +1,22 @@
 package org.auroralocus.atproto.cbor;
 
+import java.util.Objects;
+
 /** Canonical DAG-CBOR encoding and strict decoding of data values. */
 public final class DagCbor {
+    /**
+     * The deepest nesting of lists and maps that is read or written, in CBOR and in JSON alike,
+     * so that nothing accepted in one form is refused in the other. The spec names no figure but
+     * asks implementations to guard against deep nesting; real records are a few levels deep.
+     */
+    public static final int MAX_NESTING = 128;
+
     private DagCbor() {}
+
+    /** For writers: nothing is written, as CBOR or JSON, that the readers would refuse to read back. */
+    static void checkNesting(int depth) {
+        if (depth >= MAX_NESTING) throw new DagCborException("lists and maps nested deeper than " + MAX_NESTING);
+    }
 
     public static byte[] encode(DataValue value) {
         DagCborWriter writer = new DagCborWriter();
@@ -16,6 +30,7 @@ public final class DagCbor {
     }
 
     public static DataValue decode(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
         DagCborReader reader = new DagCborReader(data, offset, offset + length);
         DataValue value = reader.read();
         if (reader.position() != offset + length) {
@@ -29,6 +44,7 @@ public final class DagCbor {
      * The result says where the next value starts.
      */
     public static Prefix decodePrefix(byte[] data, int offset) {
+        Objects.checkIndex(offset, data.length + 1);
         DagCborReader reader = new DagCborReader(data, offset, data.length);
         DataValue value = reader.read();
         return new Prefix(value, reader.position());

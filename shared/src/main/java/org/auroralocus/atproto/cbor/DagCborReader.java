@@ -1,13 +1,8 @@
 package org.auroralocus.atproto.cbor;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads canonical DAG-CBOR, rejecting everything that has another encoding of the same value.
@@ -15,8 +10,6 @@ import java.util.Map;
  * input fails fast instead of exhausting memory; nesting is bounded so it cannot exhaust the stack.
  */
 final class DagCborReader {
-    static final int MAX_DEPTH = 128;
-
     private final byte[] data;
     private final int limit;
     private int pos;
@@ -35,28 +28,25 @@ final class DagCborReader {
         return read(0);
     }
 
+    /** Reads one value; {@code depth} counts the lists and maps around it. */
     private DataValue read(int depth) {
-        if (depth > MAX_DEPTH) throw fail("nesting deeper than " + MAX_DEPTH);
         int initial = nextByte();
         int major = initial >>> 5;
         int info = initial & 31;
-        if (major == 7) return readSimple(info);
-        long arg = readArgument(info);
         return switch (major) {
-            case 0 -> {
-                if (arg < 0) throw fail("integer out of 64-bit signed range");
-                yield new DataValue.IntValue(arg);
+            case 0 -> new DataValue.IntValue(readInteger(info));
+            case 1 -> new DataValue.IntValue(-1 - readInteger(info));
+            case 2 -> {
+                int length = readLength(info);
+                DataValue.BytesValue bytes = new DataValue.BytesValue(Arrays.copyOfRange(data, pos, pos + length));
+                pos += length;
+                yield bytes;
             }
-            case 1 -> {
-                if (arg < 0) throw fail("integer out of 64-bit signed range");
-                yield new DataValue.IntValue(-1 - arg);
-            }
-            case 2 -> new DataValue.BytesValue(take(arg));
-            case 3 -> new DataValue.TextValue(utf8(take(arg)));
-            case 4 -> readList(arg, depth);
-            case 5 -> readMap(arg, depth);
-            case 6 -> readTag(arg);
-            default -> throw fail("unknown major type " + major);
+            case 3 -> new DataValue.TextValue(readString(readLength(info)));
+            case 4 -> readList(readLength(info), depth);
+            case 5 -> readMap(readLength(info), depth);
+            case 6 -> readLink(readArgument(info));
+            default -> readSimple(info);
         };
     }
 
@@ -65,105 +55,122 @@ final class DagCborReader {
             case 20 -> DataValue.BoolValue.FALSE;
             case 21 -> DataValue.BoolValue.TRUE;
             case 22 -> DataValue.NullValue.INSTANCE;
+            case 23 -> throw fail("undefined is not allowed in the atproto data model");
             case 25, 26, 27 -> throw fail("floats are not allowed in the atproto data model");
             case 31 -> throw fail("unexpected break (indefinite lengths are not allowed)");
             default -> throw fail("simple value " + info + " is not allowed");
         };
     }
 
-    private DataValue readList(long count, int depth) {
-        // each item needs at least one byte, so a count beyond the remaining bytes is a lie
+    private DataValue readList(int count, int depth) {
+        if (depth >= DagCbor.MAX_NESTING) throw fail("lists and maps nested deeper than " + DagCbor.MAX_NESTING);
+        // each item takes at least one byte, so a count beyond the remaining bytes is a lie
         if (count > limit - pos) throw fail("list length exceeds the input");
-        List<DataValue> items = new ArrayList<>((int) count);
-        for (long i = 0; i < count; i++) items.add(read(depth + 1));
-        return new DataValue.ListValue(items);
+        DataValue[] items = new DataValue[count];
+        for (int i = 0; i < count; i++) items[i] = read(depth + 1);
+        // List.of copies once, and ListValue's List.copyOf then keeps that immutable list as it is
+        return new DataValue.ListValue(List.of(items));
     }
 
-    private DataValue readMap(long count, int depth) {
+    private DataValue readMap(int count, int depth) {
+        if (depth >= DagCbor.MAX_NESTING) throw fail("lists and maps nested deeper than " + DagCbor.MAX_NESTING);
+        // each entry takes at least two bytes (a key header and a value)
         if (count > (limit - pos) / 2) throw fail("map length exceeds the input");
-        Map<String, DataValue> entries = LinkedHashMap.newLinkedHashMap((int) count);
-        byte[] previous = null;
-        for (long i = 0; i < count; i++) {
+        String[] keys = new String[count];
+        DataValue[] values = new DataValue[count];
+        int previousKey = -1;
+        int previousLength = 0;
+        for (int i = 0; i < count; i++) {
             int initial = nextByte();
             if (initial >>> 5 != 3) throw fail("map keys must be strings");
-            byte[] key = take(readArgument(initial & 31));
-            if (previous != null) {
-                int c = CanonicalKeyOrder.compare(previous, key);
+            int length = readLength(initial & 31);
+            if (previousKey >= 0) {
+                int c = CanonicalKeyOrder.compare(data, previousKey, previousLength, pos, length);
                 if (c == 0) throw fail("duplicate map key");
                 if (c > 0) throw fail("map keys are not in canonical order");
             }
-            previous = key;
-            entries.put(utf8(key), read(depth + 1));
+            previousKey = pos;
+            previousLength = length;
+            keys[i] = readString(length);
+            values[i] = read(depth + 1);
         }
-        return new DataValue.MapValue(entries);
+        return new DataValue.MapValue(CanonicalMap.ofSorted(keys, values));
     }
 
-    private DataValue readTag(long tag) {
-        if (tag != 42) throw fail("tag " + tag + " is not allowed (only 42, CID links)");
+    private DataValue readLink(long tag) {
+        if (tag != 42) throw fail("tag " + Long.toUnsignedString(tag) + " is not allowed (only 42, CID links)");
         int initial = nextByte();
         if (initial >>> 5 != 2) throw fail("tag 42 must wrap a byte string");
-        long length = readArgument(initial & 31);
-        if (length < 1 || length > limit - pos) throw fail("truncated CID link");
-        if (data[pos] != 0) throw fail("CID link must start with the identity multibase prefix 0x00");
-        Cid cid = Cid.fromBytesExact(data, pos + 1, (int) length - 1);
-        pos += (int) length;
+        int length = readLength(initial & 31);
+        if (length == 0 || data[pos] != 0) throw fail("CID link must start with the identity multibase prefix 0x00");
+        Cid cid;
+        try {
+            cid = Cid.fromBytesExact(data, pos + 1, length - 1);
+        } catch (DagCborException e) {
+            throw fail("CID link: " + e.getMessage());
+        }
+        pos += length;
         return new DataValue.LinkValue(cid);
     }
 
-    /** The argument of a header, which must use the shortest form (canonical CBOR). */
+    /** An integer's argument, which must fit a signed 64-bit value once the major type is applied. */
+    private long readInteger(int info) {
+        long arg = readArgument(info);
+        if (arg < 0) throw fail("integer out of 64-bit signed range");
+        return arg;
+    }
+
+    /** A length, which must fit in the remaining input: checked here, before anyone allocates. */
+    private int readLength(int info) {
+        long arg = readArgument(info);
+        if (arg < 0 || arg > limit - pos) throw fail("length " + Long.toUnsignedString(arg) + " exceeds the input");
+        return (int) arg;
+    }
+
+    /** The argument of a header, which must use the shortest form (canonical CBOR). Above 2^63-1 it is negative. */
     private long readArgument(int info) {
         if (info < 24) return info;
-        return switch (info) {
+        long v;
+        switch (info) {
             case 24 -> {
-                long v = nextByte();
+                v = nextByte();
                 if (v < 24) throw fail("non-canonical integer encoding");
-                yield v;
             }
             case 25 -> {
-                long v = (long) nextByte() << 8 | nextByte();
+                v = readBigEndian(2);
                 if (v < 0x100) throw fail("non-canonical integer encoding");
-                yield v;
             }
             case 26 -> {
-                long v = 0;
-                for (int i = 0; i < 4; i++) v = v << 8 | nextByte();
+                v = readBigEndian(4);
                 if (v < 0x10000) throw fail("non-canonical integer encoding");
-                yield v;
             }
             case 27 -> {
-                long v = 0;
-                for (int i = 0; i < 8; i++) v = v << 8 | nextByte();
-                // v < 0 means above 2^63 - 1: caller rejects it; only a small value is non-canonical
-                if (v >= 0 && v < 0x100000000L) throw fail("non-canonical integer encoding");
-                yield v;
+                v = readBigEndian(8);
+                if (Long.compareUnsigned(v, 0x100000000L) < 0) throw fail("non-canonical integer encoding");
             }
             case 31 -> throw fail("indefinite lengths are not allowed");
             default -> throw fail("reserved additional information " + info);
-        };
+        }
+        return v;
+    }
+
+    private long readBigEndian(int bytes) {
+        if (bytes > limit - pos) throw fail("unexpected end of input");
+        long v = 0;
+        for (int i = 0; i < bytes; i++) v = v << 8 | (data[pos++] & 0xff);
+        return v;
+    }
+
+    private String readString(int length) {
+        String s = new String(data, pos, length, StandardCharsets.UTF_8);
+        if (!Utf8.decodedExactly(s, data, pos, length)) throw fail("string is not valid UTF-8");
+        pos += length;
+        return s;
     }
 
     private int nextByte() {
         if (pos >= limit) throw fail("unexpected end of input");
         return data[pos++] & 0xff;
-    }
-
-    private byte[] take(long length) {
-        if (length < 0 || length > limit - pos) throw fail("length exceeds the input");
-        byte[] out = java.util.Arrays.copyOfRange(data, pos, pos + (int) length);
-        pos += (int) length;
-        return out;
-    }
-
-    private String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw fail("string is not valid UTF-8");
-        }
     }
 
     private DagCborException fail(String why) {

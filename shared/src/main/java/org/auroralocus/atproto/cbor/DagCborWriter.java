@@ -2,10 +2,15 @@ package org.auroralocus.atproto.cbor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 
-/** Writes one data value as canonical DAG-CBOR into a growing byte array. */
+/**
+ * Writes one data value as canonical DAG-CBOR into a growing byte array. Map entries already
+ * iterate in canonical order ({@link CanonicalMap}), so nothing is sorted or copied per map.
+ */
 final class DagCborWriter {
+    /** Up to this many chars a string is encoded by {@link Utf8#encode}; see {@link #writeText}. */
+    private static final int SHORT_STRING = 16;
+
     private byte[] buf = new byte[256];
     private int size;
 
@@ -14,18 +19,32 @@ final class DagCborWriter {
     }
 
     void write(DataValue value) {
+        write(value, 0);
+    }
+
+    /** Writes one value; {@code depth} counts the lists and maps around it. */
+    private void write(DataValue value, int depth) {
         switch (value) {
             case DataValue.NullValue n -> writeByte(0xf6);
             case DataValue.BoolValue b -> writeByte(b.value() ? 0xf5 : 0xf4);
             case DataValue.IntValue i -> writeInt(i.value());
             case DataValue.TextValue t -> writeText(t.value());
-            case DataValue.BytesValue b -> writeBytes(b.unsafeArray());
+            case DataValue.BytesValue b -> writeBytes(2, b.unsafeArray());
             case DataValue.LinkValue l -> writeLink(l.cid());
             case DataValue.ListValue l -> {
+                DagCbor.checkNesting(depth);
                 writeHeader(4, l.items().size());
-                for (DataValue item : l.items()) write(item);
+                for (DataValue item : l.items()) write(item, depth + 1);
             }
-            case DataValue.MapValue m -> writeMap(m.entries());
+            case DataValue.MapValue m -> {
+                DagCbor.checkNesting(depth);
+                CanonicalMap entries = m.canonical();
+                writeHeader(5, entries.size());
+                for (int i = 0; i < entries.size(); i++) {
+                    writeText(entries.keyAt(i));
+                    write(entries.valueAt(i), depth + 1);
+                }
+            }
         }
     }
 
@@ -34,15 +53,28 @@ final class DagCborWriter {
         else writeHeader(1, -1 - n);
     }
 
+    /**
+     * Short strings (map keys, mostly) are encoded straight into the buffer; longer ones go through
+     * the JDK's vectorised encoder, which outruns a char loop despite the temporary array. Strings
+     * in a data value are well-formed ({@link DataValue.TextValue}, {@link CanonicalMap}), so the
+     * JDK has nothing to replace.
+     */
     private void writeText(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeHeader(3, utf8.length);
-        writeRaw(utf8, 0, utf8.length);
+        if (s.length() <= SHORT_STRING) {
+            int length = Utf8.encodedLength(s);
+            writeHeader(3, length);
+            ensure(length);
+            size = Utf8.encode(s, buf, size);
+        } else {
+            writeBytes(3, s.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    private void writeBytes(byte[] b) {
-        writeHeader(2, b.length);
-        writeRaw(b, 0, b.length);
+    private void writeBytes(int major, byte[] b) {
+        writeHeader(major, b.length);
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
     }
 
     private void writeLink(Cid cid) {
@@ -56,45 +88,25 @@ final class DagCborWriter {
         size += cid.byteLength();
     }
 
-    private void writeMap(Map<String, DataValue> entries) {
-        int n = entries.size();
-        byte[][] keys = new byte[n][];
-        DataValue[] values = new DataValue[n];
-        Integer[] order = new Integer[n];
-        int i = 0;
-        for (Map.Entry<String, DataValue> e : entries.entrySet()) {
-            keys[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
-            values[i] = e.getValue();
-            order[i] = i;
-            i++;
-        }
-        Arrays.sort(order, (a, b) -> CanonicalKeyOrder.compare(keys[a], keys[b]));
-        writeHeader(5, n);
-        for (int k : order) {
-            writeHeader(3, keys[k].length);
-            writeRaw(keys[k], 0, keys[k].length);
-            write(values[k]);
-        }
-    }
-
     /** A major type with the shortest argument encoding, as canonical CBOR requires. */
     private void writeHeader(int major, long arg) {
+        ensure(9);
         int m = major << 5;
         if (arg < 24) {
-            writeByte(m | (int) arg);
+            buf[size++] = (byte) (m | (int) arg);
         } else if (arg < 0x100) {
-            writeByte(m | 24);
-            writeByte((int) arg);
+            buf[size++] = (byte) (m | 24);
+            buf[size++] = (byte) arg;
         } else if (arg < 0x10000) {
-            writeByte(m | 25);
-            writeByte((int) (arg >>> 8));
-            writeByte((int) arg);
+            buf[size++] = (byte) (m | 25);
+            buf[size++] = (byte) (arg >>> 8);
+            buf[size++] = (byte) arg;
         } else if (arg < 0x100000000L) {
-            writeByte(m | 26);
-            for (int s = 24; s >= 0; s -= 8) writeByte((int) (arg >>> s));
+            buf[size++] = (byte) (m | 26);
+            for (int s = 24; s >= 0; s -= 8) buf[size++] = (byte) (arg >>> s);
         } else {
-            writeByte(m | 27);
-            for (int s = 56; s >= 0; s -= 8) writeByte((int) (arg >>> s));
+            buf[size++] = (byte) (m | 27);
+            for (int s = 56; s >= 0; s -= 8) buf[size++] = (byte) (arg >>> s);
         }
     }
 
@@ -103,13 +115,7 @@ final class DagCborWriter {
         buf[size++] = (byte) b;
     }
 
-    private void writeRaw(byte[] b, int off, int len) {
-        ensure(len);
-        System.arraycopy(b, off, buf, size, len);
-        size += len;
-    }
-
     private void ensure(int extra) {
-        if (size + extra > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+        if (extra > buf.length - size) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
     }
 }

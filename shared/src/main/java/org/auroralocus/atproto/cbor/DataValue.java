@@ -1,9 +1,7 @@
 package org.auroralocus.atproto.cbor;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,11 @@ public sealed interface DataValue {
 
     record IntValue(long value) implements DataValue {}
 
+    /** A string of Unicode scalar values: an unpaired surrogate has no UTF-8 form, so it is refused. */
     record TextValue(String value) implements DataValue {
         public TextValue {
             java.util.Objects.requireNonNull(value);
+            Utf8.requireWellFormed(value);
         }
     }
 
@@ -76,10 +76,17 @@ public sealed interface DataValue {
         }
     }
 
-    /** A map with string keys. Iteration keeps insertion order; the encoder sorts canonically. */
+    /**
+     * A map with string keys. The entries are immutable and iterate in DAG-CBOR canonical key order
+     * (shorter UTF-8 keys first, then bytewise), whatever order they were given in.
+     */
     record MapValue(Map<String, DataValue> entries) implements DataValue {
         public MapValue {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = CanonicalMap.copyOf(entries);
+        }
+
+        CanonicalMap canonical() {
+            return (CanonicalMap) entries;
         }
 
         public Optional<DataValue> get(String key) {
@@ -92,7 +99,7 @@ public sealed interface DataValue {
 
         /** A copy with one more (or a replaced) entry. */
         public MapValue with(String key, DataValue value) {
-            Map<String, DataValue> copy = new LinkedHashMap<>(entries);
+            Map<String, DataValue> copy = new HashMap<>(entries);
             copy.put(key, value);
             return new MapValue(copy);
         }
@@ -123,15 +130,16 @@ public sealed interface DataValue {
     }
 
     static ListValue list(List<? extends DataValue> items) {
-        return new ListValue(new ArrayList<>(items));
+        return new ListValue(List.copyOf(items));
     }
 
     /** A map from alternating keys and values: {@code DataValue.map("a", of(1), "b", of("x"))}. */
     static MapValue map(Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) throw new IllegalArgumentException("keys and values must pair up");
-        Map<String, DataValue> m = new LinkedHashMap<>();
+        Map<String, DataValue> m = HashMap.newHashMap(keysAndValues.length / 2);
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], (DataValue) keysAndValues[i + 1]);
+            String key = (String) keysAndValues[i];
+            if (m.put(key, (DataValue) keysAndValues[i + 1]) != null) throw new IllegalArgumentException("duplicate key " + key);
         }
         return new MapValue(m);
     }

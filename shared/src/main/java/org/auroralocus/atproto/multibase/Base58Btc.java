@@ -6,6 +6,7 @@ import java.util.Arrays;
 public final class Base58Btc {
     private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
     private static final int[] VALUES = new int[128];
+    static final int MAX_DECODE_LENGTH = 2048;
 
     static {
         Arrays.fill(VALUES, -1);
@@ -38,7 +39,15 @@ public final class Base58Btc {
         return out.toString();
     }
 
+    /**
+     * Decodes base58btc text of at most {@value #MAX_DECODE_LENGTH} characters. Decoding is
+     * quadratic in the length, and the text comes from DID documents anyone can publish, so
+     * length is capped far above any key (a multikey is under 60 characters).
+     */
     public static byte[] decode(CharSequence text) {
+        if (text.length() > MAX_DECODE_LENGTH) {
+            throw new MultibaseException("base58btc text longer than " + MAX_DECODE_LENGTH + " characters");
+        }
         int zeros = 0;
         while (zeros < text.length() && text.charAt(zeros) == '1') zeros++;
         byte[] bytes = new byte[text.length()];

@@ -13,10 +13,12 @@ import org.auroralocus.atproto.kit.Kit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs {@code interop.mjs} with Node 22 and the official npm packages that {@code ./aurora test}
- * installs. Without them the checks are skipped with one message, except under CI, where they must run.
+ * Runs a script of {@code shared/src/test/node} ({@code interop.mjs} unless told otherwise) with
+ * Node 22 and the official npm packages that {@code ./aurora test} installs. Without them the checks
+ * are skipped with one message, except under CI, where they must run. Public so that the interop
+ * tests of other packages run their scripts the same way.
  */
-final class OfficialPackages {
+public final class OfficialPackages {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -28,12 +30,21 @@ final class OfficialPackages {
         this.script = script;
     }
 
-    /** The runner; skips (or, under CI, fails) the calling test when Node or the packages are missing. */
+    /** The runner of {@code interop.mjs}; skips (or, under CI, fails) the calling test when Node or the packages are missing. */
     static OfficialPackages locate() {
+        return locate("interop.mjs", "@atproto/repo");
+    }
+
+    /**
+     * The runner of {@code scriptName} (in {@code shared/src/test/node}), which needs the npm package
+     * {@code requiredPackage}; skips (or, under CI, fails) the calling test when Node or the package is missing.
+     */
+    public static OfficialPackages locate(String scriptName, String requiredPackage) {
         Path root = Path.of(System.getProperty("aurora.root", ".")).toAbsolutePath().normalize();
-        Path script = root.resolve("shared/src/test/node/interop.mjs");
+        Path script = root.resolve("shared/src/test/node").resolve(scriptName);
         Path node = Path.of(System.getProperty("aurora.node", root.resolve(".tools/node/node_modules/node/bin/node").toString()));
-        boolean ready = Files.isExecutable(node) && Files.isDirectory(script.resolveSibling("node_modules/@atproto/repo"));
+        boolean ready = Files.isExecutable(node) && Files.isRegularFile(script)
+                && Files.isDirectory(script.resolveSibling("node_modules").resolve(requiredPackage));
         if (!ready) {
             String why = "Node 22 or the official npm packages are not installed (" + node + "); ./aurora test installs them";
             if (Kit.underCi()) throw new IllegalStateException(why + "; under CI the independent check is required");
@@ -43,7 +54,7 @@ final class OfficialPackages {
     }
 
     /** Runs one command of the script and returns its JSON answer, whether the check passed or not. */
-    JsonNode run(String... args) throws IOException, InterruptedException {
+    public JsonNode run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(node.toString(), script.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
@@ -53,10 +64,10 @@ final class OfficialPackages {
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("interop.mjs " + args[0] + " did not finish in " + TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException(script.getFileName() + " " + args[0] + " did not finish in " + TIMEOUT_SECONDS + " s");
         }
         String text = new String(out, StandardCharsets.UTF_8).trim();
-        if (text.isEmpty()) throw new IllegalStateException("interop.mjs " + args[0] + " printed nothing (exit " + process.exitValue() + ")");
+        if (text.isEmpty()) throw new IllegalStateException(script.getFileName() + " " + args[0] + " printed nothing (exit " + process.exitValue() + ")");
         return JSON.readTree(text);
     }
 }
