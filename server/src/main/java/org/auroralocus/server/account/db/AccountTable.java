@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.syntax.Did;
@@ -53,11 +52,7 @@ public final class AccountTable {
         PreparedStatement st = s.prepare("SELECT " + COLUMNS + " FROM account WHERE did > ? ORDER BY did LIMIT ?");
         st.setString(1, after.map(Did::value).orElse(""));
         st.setInt(2, limit);
-        List<AccountRow> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) rows.add(read(rs));
-        }
-        return rows;
+        return SqlValues.all(st, AccountTable::read);
     }
 
     public static boolean updateHandle(SqlSession s, Did did, Handle handle) throws SQLException {
@@ -91,9 +86,7 @@ public final class AccountTable {
     private static Optional<AccountRow> one(SqlSession s, String sql, String key) throws SQLException {
         PreparedStatement st = s.prepare(sql);
         st.setString(1, key);
-        try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-        }
+        return SqlValues.first(st, AccountTable::read);
     }
 
     private static AccountRow read(ResultSet rs) throws SQLException {

@@ -3,7 +3,6 @@ package org.auroralocus.server.account.db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.syntax.Did;
@@ -31,20 +30,14 @@ public final class AppPasswordTable {
         PreparedStatement st = s.prepare("SELECT " + COLUMNS + " FROM app_password WHERE did = ? AND name = ?");
         st.setString(1, did.value());
         st.setString(2, name);
-        try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-        }
+        return SqlValues.first(st, AppPasswordTable::read);
     }
 
     /** The account's app passwords, newest first (as listAppPasswords shows them). */
     public static List<AppPasswordRow> forAccount(SqlSession s, Did did) throws SQLException {
         PreparedStatement st = s.prepare("SELECT " + COLUMNS + " FROM app_password WHERE did = ? ORDER BY created_at DESC, name");
         st.setString(1, did.value());
-        List<AppPasswordRow> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) rows.add(read(rs));
-        }
-        return rows;
+        return SqlValues.all(st, AppPasswordTable::read);
     }
 
     public static boolean delete(SqlSession s, Did did, String name) throws SQLException {

@@ -30,12 +30,9 @@ public final class InviteCodeTable {
                 SELECT code, available_uses, disabled, for_account, created_by, created_at
                 FROM invite_code WHERE code = ?""");
         st.setString(1, code);
-        try (ResultSet rs = st.executeQuery()) {
-            if (!rs.next()) return Optional.empty();
-            return Optional.of(new InviteCodeRow(rs.getString("code"), rs.getInt("available_uses"),
-                    rs.getInt("disabled") != 0, rs.getString("for_account"), rs.getString("created_by"),
-                    SqlValues.instant(rs, "created_at")));
-        }
+        return SqlValues.first(st, rs -> new InviteCodeRow(rs.getString("code"), rs.getInt("available_uses"),
+                rs.getInt("disabled") != 0, rs.getString("for_account"), rs.getString("created_by"),
+                SqlValues.instant(rs, "created_at")));
     }
 
     public static int useCount(SqlSession s, String code) throws SQLException {

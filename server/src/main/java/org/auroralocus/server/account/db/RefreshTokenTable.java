@@ -1,7 +1,6 @@
 package org.auroralocus.server.account.db;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,12 +29,9 @@ public final class RefreshTokenTable {
         PreparedStatement st = s.prepare("""
                 SELECT id, did, app_password_name, expires_at, next_id FROM refresh_token WHERE id = ?""");
         st.setString(1, id);
-        try (ResultSet rs = st.executeQuery()) {
-            if (!rs.next()) return Optional.empty();
-            return Optional.of(new RefreshTokenRow(rs.getString("id"), Did.parse(rs.getString("did")),
-                    SqlValues.text(rs, "app_password_name"), SqlValues.instant(rs, "expires_at"),
-                    SqlValues.text(rs, "next_id")));
-        }
+        return SqlValues.first(st, rs -> new RefreshTokenRow(rs.getString("id"), Did.parse(rs.getString("did")),
+                SqlValues.text(rs, "app_password_name"), SqlValues.instant(rs, "expires_at"),
+                SqlValues.text(rs, "next_id")));
     }
 
     /** Records that the token was used: it now lives only until {@code expiresAt} and was replaced by {@code nextId}. */

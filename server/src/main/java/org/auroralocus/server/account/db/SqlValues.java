@@ -5,11 +5,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Nullable columns of this database as {@code Optional}s; times are epoch milliseconds. */
+/** Nullable columns of this database as {@code Optional}s (times are epoch milliseconds), and query results as rows. */
 final class SqlValues {
     private SqlValues() {}
+
+    /** Reads the current row of a result set into a row record. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    static <T> Optional<T> first(PreparedStatement st, RowReader<T> reader) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+        }
+    }
+
+    static <T> List<T> all(PreparedStatement st, RowReader<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) rows.add(reader.read(rs));
+        }
+        return rows;
+    }
 
     static Optional<String> text(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
