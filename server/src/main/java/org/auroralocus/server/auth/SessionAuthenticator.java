@@ -41,6 +41,9 @@ public final class SessionAuthenticator implements Authenticator {
             "com.atproto.admin.getSubjectStatus", "com.atproto.admin.sendEmail",
             "com.atproto.admin.updateSubjectStatus");
 
+    /** Logging out works with an expired refresh token too, as in the official PDS. */
+    private static final String DELETE_SESSION = "com.atproto.server.deleteSession";
+
     private static final byte[] ADMIN_USER = "admin".getBytes(StandardCharsets.UTF_8);
 
     private final SessionJwts jwts;
@@ -59,7 +62,7 @@ public final class SessionAuthenticator implements Authenticator {
             case ACCESS_FULL -> access(AuthorizationHeader.parse(authorization), FULL);
             case ACCESS_PRIVILEGED -> access(AuthorizationHeader.parse(authorization), PRIVILEGED);
             case ACCESS_OR_TAKENDOWN -> access(AuthorizationHeader.parse(authorization), OR_TAKENDOWN);
-            case REFRESH -> refresh(AuthorizationHeader.parse(authorization));
+            case REFRESH -> refresh(AuthorizationHeader.parse(authorization), nsid.toString().equals(DELETE_SESSION));
             case ADMIN -> admin(authorization, MODERATOR_METHODS.contains(nsid.toString()));
             case SERVICE -> service(AuthorizationHeader.parse(authorization));
             case ACCESS_OR_SERVICE -> accessOrService(AuthorizationHeader.parse(authorization));
@@ -90,9 +93,9 @@ public final class SessionAuthenticator implements Authenticator {
     }
 
     /** refreshSession and deleteSession: only a Bearer refresh token counts, anything else is no credentials. */
-    private Caller refresh(Optional<AuthorizationHeader> header) {
+    private Caller refresh(Optional<AuthorizationHeader> header, boolean allowExpired) {
         String token = header.flatMap(AuthorizationHeader::bearerToken).orElseThrow(XrpcException::authMissing);
-        SessionJwts.Refresh refresh = jwts.verifyRefresh(token);
+        SessionJwts.Refresh refresh = jwts.verifyRefresh(token, allowExpired);
         return new Caller.Refresh(refresh.did(), refresh.tokenId());
     }
 

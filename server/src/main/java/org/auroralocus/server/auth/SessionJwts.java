@@ -82,16 +82,19 @@ public final class SessionJwts {
      * ({@code "Malformed token"}), then the scope against {@code allowed} ({@code "Bad token scope"}).
      */
     public Access verifyAccess(String token, Set<Caller.Scope> allowed) {
-        Map<String, Object> payload = verified(token, ACCESS_TYPE);
+        Map<String, Object> payload = verified(token, ACCESS_TYPE, false);
         Did did = checkShape(payload);
         Optional<Caller.Scope> scope = stringClaim(payload, "scope").flatMap(Caller.Scope::of);
         if (scope.isEmpty() || !allowed.contains(scope.get())) throw XrpcException.invalidToken("Bad token scope");
         return new Access(did, scope.get());
     }
 
-    /** Checks a refresh token as {@link #verifyAccess} does, and that it carries its {@code jti}. */
-    public Refresh verifyRefresh(String token) {
-        Map<String, Object> payload = verified(token, REFRESH_TYPE);
+    /**
+     * Checks a refresh token as {@link #verifyAccess} does, and that it carries its {@code jti}.
+     * With {@code allowExpired} its expiry is not checked (deleteSession: logging out always works).
+     */
+    public Refresh verifyRefresh(String token, boolean allowExpired) {
+        Map<String, Object> payload = verified(token, REFRESH_TYPE, allowExpired);
         Did did = checkShape(payload);
         if (!stringClaim(payload, "scope").equals(Optional.of(REFRESH_SCOPE))) {
             throw XrpcException.invalidToken("Bad token scope");
@@ -121,7 +124,7 @@ public final class SessionJwts {
     }
 
     /** The payload of a token whose signature, type, audience and times hold. */
-    private Map<String, Object> verified(String token, JOSEObjectType type) {
+    private Map<String, Object> verified(String token, JOSEObjectType type, boolean allowExpired) {
         Map<String, Object> payload;
         try {
             SignedJWT jwt = SignedJWT.parse(token);
@@ -137,7 +140,7 @@ public final class SessionJwts {
         Object nbf = payload.get("nbf");
         if (nbf != null && (!(nbf instanceof Number n) || n.doubleValue() > now)) throw unverified();
         if (!(payload.get("exp") instanceof Number exp)) throw unverified();
-        if (exp.doubleValue() <= now) throw XrpcException.expiredToken("Token has expired");
+        if (exp.doubleValue() <= now && !allowExpired) throw XrpcException.expiredToken("Token has expired");
         return payload;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -78,6 +79,14 @@ class SessionAuthenticatorTest {
         assertRefused(Auth.REFRESH, USER_METHOD, bearer(Scope.ACCESS), 400, "InvalidToken", "Token could not be verified");
         assertRefused(Auth.REFRESH, USER_METHOD, null, 401, "AuthMissing", "Authentication Required");
         assertRefused(Auth.REFRESH, USER_METHOD, basic("admin:x"), 401, "AuthMissing", "Authentication Required");
+    }
+
+    @Test
+    void onlyLoggingOutAcceptsAnExpiredRefreshToken() {
+        String refresh = "Bearer " + jwts.refresh(ALICE, "jti-1", clock.instant());
+        clock.advance(Duration.ofDays(91));
+        assertRefused(Auth.REFRESH, Nsid.parse("com.atproto.server.refreshSession"), refresh, 400, "ExpiredToken", "Token has expired");
+        assertEquals(new Caller.Refresh(ALICE, "jti-1"), call(Auth.REFRESH, Nsid.parse("com.atproto.server.deleteSession"), refresh));
     }
 
     @Test

@@ -42,7 +42,7 @@ class SessionJwtsTest {
     @Test
     void aRefreshTokenVerifiesToItsAccountAndId() {
         String token = jwts.refresh(ALICE, "token-id-1", clock.instant());
-        assertEquals(new SessionJwts.Refresh(ALICE, "token-id-1"), jwts.verifyRefresh(token));
+        assertEquals(new SessionJwts.Refresh(ALICE, "token-id-1"), jwts.verifyRefresh(token, false));
     }
 
     /** The independent check: a plain JDK HMAC over the signing input, and Jackson reading header and payload. */
@@ -117,7 +117,7 @@ class SessionJwtsTest {
     @Test
     void eachTokenTypeIsRefusedInTheOthersPlace() {
         assertInvalid(() -> jwts.verifyAccess(jwts.refresh(ALICE, "t", clock.instant()), ANY), "Token could not be verified");
-        assertInvalid(() -> jwts.verifyRefresh(jwts.access(ALICE, Scope.ACCESS, clock.instant())), "Token could not be verified");
+        assertInvalid(() -> jwts.verifyRefresh(jwts.access(ALICE, Scope.ACCESS, clock.instant()), false), "Token could not be verified");
     }
 
     @Test
@@ -140,6 +140,14 @@ class SessionJwtsTest {
         assertEquals("ExpiredToken", e.error());
         assertEquals("Token has expired", e.getMessage());
         assertEquals(400, e.status());
+    }
+
+    @Test
+    void anExpiredRefreshTokenIsAcceptedOnlyWhereAllowed() {
+        String token = jwts.refresh(ALICE, "t", clock.instant());
+        clock.advance(Duration.ofDays(91));
+        assertEquals("ExpiredToken", assertThrows(XrpcException.class, () -> jwts.verifyRefresh(token, false)).error());
+        assertEquals(new SessionJwts.Refresh(ALICE, "t"), jwts.verifyRefresh(token, true));
     }
 
     @Test
