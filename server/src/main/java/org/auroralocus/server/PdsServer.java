@@ -5,9 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
+import org.auroralocus.server.account.AccountService;
+import org.auroralocus.server.account.AppPasswordService;
+import org.auroralocus.server.account.PasswordHasher;
+import org.auroralocus.server.account.db.AccountDatabase;
+import org.auroralocus.server.auth.SessionAuthenticator;
+import org.auroralocus.server.auth.SessionJwts;
+import org.auroralocus.server.auth.SessionService;
 import org.auroralocus.server.config.PdsConfig;
+import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
 import org.auroralocus.server.web.HomePages;
 import org.auroralocus.server.xrpc.Auth;
@@ -15,7 +23,14 @@ import org.auroralocus.server.xrpc.Cors;
 import org.auroralocus.server.xrpc.DataJsonValues;
 import org.auroralocus.server.xrpc.XrpcDispatcher;
 import org.auroralocus.server.xrpc.XrpcRoutes;
+import org.auroralocus.server.xrpc.com.atproto.server.CreateAppPassword;
+import org.auroralocus.server.xrpc.com.atproto.server.CreateSession;
+import org.auroralocus.server.xrpc.com.atproto.server.DeleteSession;
 import org.auroralocus.server.xrpc.com.atproto.server.DescribeServer;
+import org.auroralocus.server.xrpc.com.atproto.server.GetSession;
+import org.auroralocus.server.xrpc.com.atproto.server.ListAppPasswords;
+import org.auroralocus.server.xrpc.com.atproto.server.RefreshSession;
+import org.auroralocus.server.xrpc.com.atproto.server.RevokeAppPassword;
 
 /**
  * The composition root: builds every service from the configuration, wires them by constructor,
@@ -27,11 +42,16 @@ public final class PdsServer implements AutoCloseable {
     private final PdsConfig config;
     private final WebServer web;
     private final DatabaseThreads threads;
+    private final Database accountDb;
+    private final AccountService accounts;
 
-    private PdsServer(PdsConfig config, WebServer web, DatabaseThreads threads) {
+    private PdsServer(PdsConfig config, WebServer web, DatabaseThreads threads, Database accountDb,
+                      AccountService accounts) {
         this.config = config;
         this.web = web;
         this.threads = threads;
+        this.accountDb = accountDb;
+        this.accounts = accounts;
     }
 
     public static PdsServer start(PdsConfig config) {
@@ -42,9 +62,25 @@ public final class PdsServer implements AutoCloseable {
     public static PdsServer start(PdsConfig requested, Clock clock) {
         PdsConfig config = requested.port() == 0 ? requested.withPort(freePort(requested.bindHost())) : requested;
         DatabaseThreads threads = DatabaseThreads.forThisMachine();
+        SecureRandom random = new SecureRandom();
+        Database accountDb = AccountDatabase.open(config.dataDirectory(), threads);
+        PasswordHasher hasher = new PasswordHasher(random);
+        AppPasswordService appPasswords = new AppPasswordService(accountDb, hasher, clock, random);
+        AccountService accounts = new AccountService(accountDb, hasher, appPasswords, clock, config.inviteRequired());
+        SessionJwts jwts = new SessionJwts(config.secrets().jwtSecret(), config.serviceDid(), clock);
+        SessionService sessions = new SessionService(accountDb, jwts, clock, random);
+
         XrpcRoutes routes = new XrpcRoutes();
         routes.query(DescribeServer.NSID, new DescribeServer(config), Auth.NONE);
-        XrpcDispatcher dispatcher = new XrpcDispatcher(routes, new NoSessionsYet(), new DataJsonValues(),
+        routes.procedure(CreateSession.NSID, new CreateSession(accounts, sessions), Auth.NONE, CreateSession.BODY_LIMIT);
+        routes.query(GetSession.NSID, new GetSession(accounts), Auth.ACCESS);
+        routes.procedure(RefreshSession.NSID, new RefreshSession(accounts, sessions), Auth.REFRESH);
+        routes.procedure(DeleteSession.NSID, new DeleteSession(sessions), Auth.REFRESH);
+        routes.procedure(CreateAppPassword.NSID, new CreateAppPassword(accounts, appPasswords), Auth.ACCESS_FULL);
+        routes.query(ListAppPasswords.NSID, new ListAppPasswords(appPasswords), Auth.ACCESS_FULL);
+        routes.procedure(RevokeAppPassword.NSID, new RevokeAppPassword(appPasswords), Auth.ACCESS_FULL);
+        XrpcDispatcher dispatcher = new XrpcDispatcher(routes,
+                new SessionAuthenticator(jwts, config.secrets().adminPassword()), new DataJsonValues(),
                 (nsid, req, res) -> false);
         WebServer web = WebServer.builder()
                 .host(config.bindHost())
@@ -57,7 +93,7 @@ public final class PdsServer implements AutoCloseable {
                 .start();
         LOG.log(System.Logger.Level.INFO, "Aurora Locus {0} serving {1} on {2}:{3,number,#}",
                 AuroraVersion.current(), config.publicUrl(), config.bindHost(), web.port());
-        return new PdsServer(config, web, threads);
+        return new PdsServer(config, web, threads, accountDb, accounts);
     }
 
     /** Port 0 means any free port; it is chosen before start because URLs (the embedded PLC's) carry it. */
@@ -77,21 +113,14 @@ public final class PdsServer implements AutoCloseable {
         return web.port();
     }
 
-    @Override public void close() {
-        web.stop();
-        threads.close();
+    /** The accounts hosted here (for createAccount, the admin GUI and tests). */
+    public AccountService accounts() {
+        return accounts;
     }
 
-    /** Until sessions arrive every route is public; a presented credential cannot be checked yet. */
-    private static final class NoSessionsYet implements org.auroralocus.server.xrpc.Authenticator {
-        @Override public org.auroralocus.server.xrpc.Caller authenticate(Auth auth, org.auroralocus.atproto.syntax.Nsid nsid,
-                                                                         Optional<String> authorization) {
-            if (auth == Auth.NONE) return new org.auroralocus.server.xrpc.Caller.Anonymous();
-            if (authorization.isEmpty()) {
-                if (auth == Auth.OPTIONAL) return new org.auroralocus.server.xrpc.Caller.Anonymous();
-                throw org.auroralocus.server.xrpc.XrpcException.authMissing();
-            }
-            throw org.auroralocus.server.xrpc.XrpcException.invalidToken("Token could not be verified");
-        }
+    @Override public void close() {
+        web.stop();
+        accountDb.close();
+        threads.close();
     }
 }
