@@ -5,53 +5,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.time.Clock;
 import org.auroralocus.server.account.AccountService;
-import org.auroralocus.server.account.AppPasswordService;
-import org.auroralocus.server.account.PasswordHasher;
-import org.auroralocus.server.account.db.AccountDatabase;
 import org.auroralocus.server.auth.SessionAuthenticator;
-import org.auroralocus.server.auth.SessionJwts;
-import org.auroralocus.server.auth.SessionService;
 import org.auroralocus.server.config.PdsConfig;
-import org.auroralocus.server.db.Database;
-import org.auroralocus.server.db.DatabaseThreads;
+import org.auroralocus.server.plc.PlcDirectoryService;
 import org.auroralocus.server.web.HomePages;
-import org.auroralocus.server.xrpc.Auth;
+import org.auroralocus.server.web.WellKnown;
 import org.auroralocus.server.xrpc.Cors;
 import org.auroralocus.server.xrpc.DataJsonValues;
 import org.auroralocus.server.xrpc.XrpcDispatcher;
-import org.auroralocus.server.xrpc.XrpcRoutes;
-import org.auroralocus.server.xrpc.com.atproto.server.CreateAppPassword;
-import org.auroralocus.server.xrpc.com.atproto.server.CreateSession;
-import org.auroralocus.server.xrpc.com.atproto.server.DeleteSession;
-import org.auroralocus.server.xrpc.com.atproto.server.DescribeServer;
-import org.auroralocus.server.xrpc.com.atproto.server.GetSession;
-import org.auroralocus.server.xrpc.com.atproto.server.ListAppPasswords;
-import org.auroralocus.server.xrpc.com.atproto.server.RefreshSession;
-import org.auroralocus.server.xrpc.com.atproto.server.RevokeAppPassword;
 
 /**
- * The composition root: builds every service from the configuration, wires them by constructor,
- * and serves them over HTTP. The one place that knows how the parts fit together.
+ * The running server: the services ({@link Services}, the composition root) served over HTTP.
+ * {@code PdsServer.start(config)} is the one entry point, for {@code ./aurora serve}, the desktop
+ * application and the black-box tests alike.
  */
 public final class PdsServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PdsServer.class.getName());
 
-    private final PdsConfig config;
+    private final Services services;
     private final WebServer web;
-    private final DatabaseThreads threads;
-    private final Database accountDb;
-    private final AccountService accounts;
 
-    private PdsServer(PdsConfig config, WebServer web, DatabaseThreads threads, Database accountDb,
-                      AccountService accounts) {
-        this.config = config;
+    private PdsServer(Services services, WebServer web) {
+        this.services = services;
         this.web = web;
-        this.threads = threads;
-        this.accountDb = accountDb;
-        this.accounts = accounts;
     }
 
     public static PdsServer start(PdsConfig config) {
@@ -61,39 +39,31 @@ public final class PdsServer implements AutoCloseable {
     /** Starts with an injected clock (tests move time forward to expire tokens). */
     public static PdsServer start(PdsConfig requested, Clock clock) {
         PdsConfig config = requested.port() == 0 ? requested.withPort(freePort(requested.bindHost())) : requested;
-        DatabaseThreads threads = DatabaseThreads.forThisMachine();
-        SecureRandom random = new SecureRandom();
-        Database accountDb = AccountDatabase.open(config.dataDirectory(), threads);
-        PasswordHasher hasher = new PasswordHasher(random);
-        AppPasswordService appPasswords = new AppPasswordService(accountDb, hasher, clock, random);
-        AccountService accounts = new AccountService(accountDb, hasher, appPasswords, clock, config.inviteRequired());
-        SessionJwts jwts = new SessionJwts(config.secrets().jwtSecret(), config.serviceDid(), clock);
-        SessionService sessions = new SessionService(accountDb, jwts, clock, random);
-
-        XrpcRoutes routes = new XrpcRoutes();
-        routes.query(DescribeServer.NSID, new DescribeServer(config), Auth.NONE);
-        routes.procedure(CreateSession.NSID, new CreateSession(accounts, sessions), Auth.NONE, CreateSession.BODY_LIMIT);
-        routes.query(GetSession.NSID, new GetSession(accounts), Auth.ACCESS);
-        routes.procedure(RefreshSession.NSID, new RefreshSession(accounts, sessions), Auth.REFRESH);
-        routes.procedure(DeleteSession.NSID, new DeleteSession(sessions), Auth.REFRESH);
-        routes.procedure(CreateAppPassword.NSID, new CreateAppPassword(accounts, appPasswords), Auth.ACCESS_FULL);
-        routes.query(ListAppPasswords.NSID, new ListAppPasswords(appPasswords), Auth.ACCESS_FULL);
-        routes.procedure(RevokeAppPassword.NSID, new RevokeAppPassword(appPasswords), Auth.ACCESS_FULL);
-        XrpcDispatcher dispatcher = new XrpcDispatcher(routes,
-                new SessionAuthenticator(jwts, config.secrets().adminPassword()), new DataJsonValues(),
-                (nsid, req, res) -> false);
-        WebServer web = WebServer.builder()
-                .host(config.bindHost())
-                .port(config.port())
-                .routing(r -> r
-                        .addFilter(new Cors())
-                        .register(new HomePages(AuroraVersion.current()))
-                        .any("/xrpc/*", dispatcher))
-                .build()
-                .start();
-        LOG.log(System.Logger.Level.INFO, "Aurora Locus {0} serving {1} on {2}:{3,number,#}",
-                AuroraVersion.current(), config.publicUrl(), config.bindHost(), web.port());
-        return new PdsServer(config, web, threads, accountDb, accounts);
+        Services services = Services.create(config, clock);
+        try {
+            XrpcDispatcher dispatcher = new XrpcDispatcher(XrpcApi.routes(services),
+                    new SessionAuthenticator(services.jwts(), config.secrets().adminPassword()), new DataJsonValues(),
+                    (nsid, req, res) -> false);
+            WebServer web = WebServer.builder()
+                    .host(config.bindHost())
+                    .port(config.port())
+                    .routing(r -> {
+                        r.addFilter(new Cors())
+                                .register(new HomePages(AuroraVersion.current()))
+                                .register(new WellKnown(services.identity(), config.serviceDid(), config.hostname(),
+                                        config.publicUrl()))
+                                .any("/xrpc/*", dispatcher);
+                        services.embeddedPlc().ifPresent(plc -> r.register("/plc", new PlcDirectoryService(plc)));
+                    })
+                    .build()
+                    .start();
+            LOG.log(System.Logger.Level.INFO, "Aurora Locus {0} serving {1} on {2}:{3,number,#}",
+                    AuroraVersion.current(), config.publicUrl(), config.bindHost(), web.port());
+            return new PdsServer(services, web);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
     }
 
     /** Port 0 means any free port; it is chosen before start because URLs (the embedded PLC's) carry it. */
@@ -106,21 +76,25 @@ public final class PdsServer implements AutoCloseable {
     }
 
     public PdsConfig config() {
-        return config;
+        return services.config();
     }
 
     public int port() {
         return web.port();
     }
 
-    /** The accounts hosted here (for createAccount, the admin GUI and tests). */
+    /** The accounts hosted here (for the admin GUI and tests). */
     public AccountService accounts() {
-        return accounts;
+        return services.accounts();
+    }
+
+    /** Every service, for the desktop application and tests that look behind the API. */
+    public Services services() {
+        return services;
     }
 
     @Override public void close() {
         web.stop();
-        accountDb.close();
-        threads.close();
+        services.close();
     }
 }

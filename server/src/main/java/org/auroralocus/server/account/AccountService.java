@@ -73,6 +73,27 @@ public final class AccountService {
         return toAccount(row);
     }
 
+    /**
+     * Checks, without changing anything, that {@link #create} would accept this handle, e-mail and
+     * invite: so a sign-up is refused before a DID is minted for it. {@code create} checks again.
+     *
+     * @throws AccountException HANDLE_NOT_AVAILABLE, EMAIL_NOT_AVAILABLE or INVALID_INVITE_CODE
+     */
+    public void checkAvailable(Handle handle, Optional<String> email, Optional<String> inviteCode) {
+        if (inviteRequired && inviteCode.isEmpty()) {
+            throw new AccountException(Problem.INVALID_INVITE_CODE, "No invite code provided");
+        }
+        db.read(s -> {
+            requireHandleFree(s, handle.normalized(), Optional.empty());
+            Optional<String> normalized = email.map(AccountService::normalizeEmail);
+            if (normalized.isPresent() && AccountTable.byEmail(s, normalized.get()).isPresent()) {
+                throw new AccountException(Problem.EMAIL_NOT_AVAILABLE, "Email already taken: " + normalized.get());
+            }
+            if (inviteCode.isPresent()) requireInviteAvailable(s, inviteCode.get());
+            return null;
+        });
+    }
+
     public Optional<Account> find(AtIdentifier identifier) {
         return switch (identifier) {
             case Did did -> findByDid(did);
@@ -204,11 +225,15 @@ public final class AccountService {
     }
 
     private static void useInvite(SqlSession s, String code, Did did, Instant now) throws java.sql.SQLException {
+        requireInviteAvailable(s, code);
+        InviteCodeTable.recordUse(s, code, did, now);
+    }
+
+    private static void requireInviteAvailable(SqlSession s, String code) throws java.sql.SQLException {
         Optional<InviteCodeRow> invite = InviteCodeTable.find(s, code);
         boolean available = invite.isPresent() && !invite.get().disabled()
                 && InviteCodeTable.useCount(s, code) < invite.get().availableUses();
         if (!available) throw new AccountException(Problem.INVALID_INVITE_CODE, "Provided invite code not available");
-        InviteCodeTable.recordUse(s, code, did, now);
     }
 
     private static AccountException notFound(Did did) {

@@ -8,6 +8,7 @@ import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.atproto.repo.CommitResult;
 import org.auroralocus.atproto.repo.Repository;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.atproto.syntax.Handle;
 import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.atproto.syntax.TidClock;
 import org.auroralocus.server.actor.ActorStores;
@@ -30,11 +31,7 @@ public final class RepoService {
         this.clock = clock;
     }
 
-    /**
-     * Creates the actor store and the first, empty commit of a new account's repository, and
-     * sequences that commit and a {@code #sync} of it (the account's {@code #identity} and
-     * {@code #account} events come first, from the caller).
-     */
+    /** Creates the actor store and the first, empty, signed commit of a new account's repository. */
     public CommitResult createRepo(Did did, KeyPair signingKey) {
         actors.create(did, signingKey);
         Tid rev = revs.next();
@@ -43,15 +40,26 @@ public final class RepoService {
             tx.storeCommit(result, clock.instant());
             return result;
         });
-        sequencer.append(new RepoEvent.CommitEvent(did, created.cid(), rev, Optional.empty(),
-                CarSlices.of(created.cid(), created.newBlocks().blocks()), List.of(), List.of(), Optional.empty()));
-        sequenceSync(did, created);
         LOG.log(System.Logger.Level.INFO, "repository created did={0} rev={1}", did, rev);
         return created;
     }
 
-    private void sequenceSync(Did did, CommitResult commit) {
-        Block commitBlock = commit.commit().toBlock();
-        sequencer.append(new RepoEvent.SyncEvent(did, commit.commit().rev(), CarSlices.of(commitBlock.cid(), List.of(commitBlock))));
+    /** Removes a repository that never became an account (creation failed half way). */
+    public void destroyRepo(Did did) {
+        actors.destroy(did);
+    }
+
+    /**
+     * Announces a new account on the firehose, in the official order: {@code #identity},
+     * {@code #account} (active), the first {@code #commit} (no ops), and a {@code #sync} of it.
+     */
+    public void announceNewAccount(Did did, Handle handle, CommitResult created) {
+        sequencer.append(new RepoEvent.IdentityEvent(did, Optional.of(handle)));
+        sequencer.append(new RepoEvent.AccountEvent(did, true, Optional.empty()));
+        sequencer.append(new RepoEvent.CommitEvent(did, created.cid(), created.commit().rev(), Optional.empty(),
+                CarSlices.of(created.cid(), created.newBlocks().blocks()), List.of(), List.of(), Optional.empty()));
+        Block commitBlock = created.commit().toBlock();
+        sequencer.append(new RepoEvent.SyncEvent(did, created.commit().rev(),
+                CarSlices.of(commitBlock.cid(), List.of(commitBlock))));
     }
 }

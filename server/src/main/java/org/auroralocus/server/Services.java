@@ -1,0 +1,188 @@
+package org.auroralocus.server;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.auroralocus.atproto.crypto.Curve;
+import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.atproto.identity.CachingDidResolver;
+import org.auroralocus.atproto.identity.HandleResolver;
+import org.auroralocus.atproto.identity.NetworkDidResolver;
+import org.auroralocus.atproto.identity.NetworkHandleResolver;
+import org.auroralocus.atproto.identity.SafeHttp;
+import org.auroralocus.atproto.identity.TxtLookup;
+import org.auroralocus.atproto.identity.plc.HttpPlcClient;
+import org.auroralocus.atproto.syntax.TidClock;
+import org.auroralocus.server.account.AccountCreation;
+import org.auroralocus.server.account.AccountService;
+import org.auroralocus.server.account.AppPasswordService;
+import org.auroralocus.server.account.PasswordHasher;
+import org.auroralocus.server.account.db.AccountDatabase;
+import org.auroralocus.server.actor.ActorStores;
+import org.auroralocus.server.auth.SessionJwts;
+import org.auroralocus.server.auth.SessionService;
+import org.auroralocus.server.config.PdsConfig;
+import org.auroralocus.server.config.PlcDirectory;
+import org.auroralocus.server.db.Database;
+import org.auroralocus.server.db.DatabaseThreads;
+import org.auroralocus.server.identity.HandleRules;
+import org.auroralocus.server.identity.IdentityService;
+import org.auroralocus.server.identity.PlcIdentity;
+import org.auroralocus.server.plc.EmbeddedPlcDirectory;
+import org.auroralocus.server.plc.db.PlcOperationTable;
+import org.auroralocus.server.repo.RepoService;
+import org.auroralocus.server.sequencer.SqliteSequencer;
+
+/**
+ * The composition root: every service, built once from the configuration and wired by
+ * constructor. The HTTP layer ({@link PdsServer}, {@link XrpcApi}) and the desktop application
+ * reach the server only through these.
+ */
+public final class Services implements AutoCloseable {
+    private final PdsConfig config;
+    private final List<AutoCloseable> closeables;
+    private final DatabaseThreads threads;
+    private final AccountService accounts;
+    private final AppPasswordService appPasswords;
+    private final SessionJwts jwts;
+    private final SessionService sessions;
+    private final Optional<EmbeddedPlcDirectory> embeddedPlc;
+    private final PlcIdentity plc;
+    private final CachingDidResolver dids;
+    private final HandleResolver handles;
+    private final HandleRules handleRules;
+    private final ActorStores actors;
+    private final SqliteSequencer sequencer;
+    private final RepoService repos;
+    private final IdentityService identity;
+    private final AccountCreation accountCreation;
+
+    private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
+        this.config = config;
+        this.closeables = closeables;
+        SecureRandom random = new SecureRandom();
+        threads = closing(DatabaseThreads.forThisMachine());
+
+        Database accountDb = closing(AccountDatabase.open(config.dataDirectory(), threads));
+        PasswordHasher hasher = new PasswordHasher(random);
+        appPasswords = new AppPasswordService(accountDb, hasher, clock, random);
+        accounts = new AccountService(accountDb, hasher, appPasswords, clock, config.inviteRequired());
+        jwts = new SessionJwts(config.secrets().jwtSecret(), config.serviceDid(), clock);
+        sessions = new SessionService(accountDb, jwts, clock, random);
+
+        embeddedPlc = config.plcDirectory() instanceof PlcDirectory.Embedded
+                ? Optional.of(new EmbeddedPlcDirectory(new PlcOperationTable(closing(Database.open(
+                        config.dataDirectory().resolve("plc.sqlite"), PlcOperationTable.MIGRATIONS, threads))), clock))
+                : Optional.empty();
+        // our client talks to the embedded directory over HTTP, exactly as it would to plc.directory
+        plc = new PlcIdentity(HttpPlcClient.create(config.plcDirectory().url()),
+                KeyPair.fromHex(Curve.K256, config.secrets().plcRotationKeyHex().value()), config.publicUrl());
+
+        // the PLC directory is the operator's choice (and on loopback in the local trial), so only
+        // user-controlled targets (did:web hosts, handle domains) go through the SSRF protection
+        boolean ssrfProtection = !config.devMode();
+        SafeHttp userTargets = closing(SafeHttp.create(ssrfProtection));
+        dids = new CachingDidResolver(new NetworkDidResolver(config.plcDirectory().url(), closing(SafeHttp.create(false)),
+                userTargets, NetworkDidResolver.DEFAULT_TIMEOUT), clock);
+        handles = new NetworkHandleResolver(TxtLookup.system(Duration.ofSeconds(3)), userTargets);
+        handleRules = new HandleRules(config.serviceHandleDomains(), handles::resolve);
+
+        actors = closing(new ActorStores(config.dataDirectory().resolve("actors"), threads));
+        sequencer = new SqliteSequencer(closing(Database.open(config.dataDirectory().resolve("sequencer.sqlite"),
+                SqliteSequencer.MIGRATIONS, threads)), clock);
+        repos = new RepoService(actors, sequencer, new TidClock(clock, random.nextInt(1024)), clock);
+        identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);
+        accountCreation = new AccountCreation(accounts, sessions, repos, plc, random);
+    }
+
+    /** Builds every service; on failure closes what was already opened. */
+    static Services create(PdsConfig config, Clock clock) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            return new Services(config, clock, opened);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    private <T extends AutoCloseable> T closing(T resource) {
+        closeables.add(resource);
+        return resource;
+    }
+
+    public PdsConfig config() {
+        return config;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AppPasswordService appPasswords() {
+        return appPasswords;
+    }
+
+    public SessionJwts jwts() {
+        return jwts;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public Optional<EmbeddedPlcDirectory> embeddedPlc() {
+        return embeddedPlc;
+    }
+
+    public PlcIdentity plc() {
+        return plc;
+    }
+
+    public CachingDidResolver dids() {
+        return dids;
+    }
+
+    public HandleRules handleRules() {
+        return handleRules;
+    }
+
+    public ActorStores actors() {
+        return actors;
+    }
+
+    public SqliteSequencer sequencer() {
+        return sequencer;
+    }
+
+    public RepoService repos() {
+        return repos;
+    }
+
+    public IdentityService identity() {
+        return identity;
+    }
+
+    public AccountCreation accountCreation() {
+        return accountCreation;
+    }
+
+    /** Closes in reverse order of opening: stores before the threads they run on. */
+    @Override public void close() {
+        closeAll(closeables);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.getLogger(Services.class.getName()).log(System.Logger.Level.WARNING, "closing " + resources.get(i), e);
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,38 @@
+package org.auroralocus.server;
+
+import org.auroralocus.server.xrpc.Auth;
+import org.auroralocus.server.xrpc.XrpcRoutes;
+import org.auroralocus.server.xrpc.com.atproto.identity.ResolveHandle;
+import org.auroralocus.server.xrpc.com.atproto.identity.UpdateHandle;
+import org.auroralocus.server.xrpc.com.atproto.server.CreateAccount;
+import org.auroralocus.server.xrpc.com.atproto.server.CreateAppPassword;
+import org.auroralocus.server.xrpc.com.atproto.server.CreateSession;
+import org.auroralocus.server.xrpc.com.atproto.server.DeleteSession;
+import org.auroralocus.server.xrpc.com.atproto.server.DescribeServer;
+import org.auroralocus.server.xrpc.com.atproto.server.GetSession;
+import org.auroralocus.server.xrpc.com.atproto.server.ListAppPasswords;
+import org.auroralocus.server.xrpc.com.atproto.server.RefreshSession;
+import org.auroralocus.server.xrpc.com.atproto.server.RevokeAppPassword;
+
+/** The route table: every XRPC method this server answers itself, one line each with its auth mode. */
+final class XrpcApi {
+    private XrpcApi() {}
+
+    static XrpcRoutes routes(Services s) {
+        XrpcRoutes routes = new XrpcRoutes();
+        // com.atproto.server
+        routes.query(DescribeServer.NSID, new DescribeServer(s.config()), Auth.NONE);
+        routes.procedure(CreateAccount.NSID, new CreateAccount(s.accountCreation(), s.handleRules(), s.plc()), Auth.OPTIONAL);
+        routes.procedure(CreateSession.NSID, new CreateSession(s.accounts(), s.sessions()), Auth.NONE, CreateSession.BODY_LIMIT);
+        routes.query(GetSession.NSID, new GetSession(s.accounts()), Auth.ACCESS);
+        routes.procedure(RefreshSession.NSID, new RefreshSession(s.accounts(), s.sessions()), Auth.REFRESH);
+        routes.procedure(DeleteSession.NSID, new DeleteSession(s.sessions()), Auth.REFRESH);
+        routes.procedure(CreateAppPassword.NSID, new CreateAppPassword(s.accounts(), s.appPasswords()), Auth.ACCESS_FULL);
+        routes.query(ListAppPasswords.NSID, new ListAppPasswords(s.appPasswords()), Auth.ACCESS_FULL);
+        routes.procedure(RevokeAppPassword.NSID, new RevokeAppPassword(s.appPasswords()), Auth.ACCESS_FULL);
+        // com.atproto.identity
+        routes.query(ResolveHandle.NSID, new ResolveHandle(s.identity()), Auth.NONE);
+        routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL);
+        return routes;
+    }
+}

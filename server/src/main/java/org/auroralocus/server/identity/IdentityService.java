@@ -1,0 +1,74 @@
+package org.auroralocus.server.identity;
+
+import java.util.Optional;
+import org.auroralocus.atproto.identity.CachingDidResolver;
+import org.auroralocus.atproto.identity.HandleResolver;
+import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.atproto.syntax.Handle;
+import org.auroralocus.server.account.Account;
+import org.auroralocus.server.account.AccountException;
+import org.auroralocus.server.account.AccountService;
+import org.auroralocus.server.sequencer.RepoEvent;
+import org.auroralocus.server.sequencer.Sequencer;
+import org.auroralocus.server.xrpc.XrpcException;
+
+/** Handles of the accounts hosted here: resolving them (local first) and changing them everywhere at once. */
+public final class IdentityService {
+    private static final System.Logger LOG = System.getLogger(IdentityService.class.getName());
+
+    private final AccountService accounts;
+    private final HandleRules rules;
+    private final PlcIdentity plc;
+    private final HandleResolver network;
+    private final Sequencer sequencer;
+    private final CachingDidResolver didCache;
+
+    public IdentityService(AccountService accounts, HandleRules rules, PlcIdentity plc, HandleResolver network,
+                           Sequencer sequencer, CachingDidResolver didCache) {
+        this.accounts = accounts;
+        this.rules = rules;
+        this.plc = plc;
+        this.network = network;
+        this.sequencer = sequencer;
+        this.didCache = didCache;
+    }
+
+    /** Accounts hosted here answer at once; other handles go to DNS and HTTPS. */
+    public Optional<Did> resolveHandle(Handle handle) {
+        Optional<Account> local = accounts.findByHandle(handle.normalized());
+        if (local.isPresent()) return local.map(Account::did);
+        return network.resolve(handle.normalized());
+    }
+
+    /** The account hosted here with this handle, if any (for {@code /.well-known/atproto-did}). */
+    public Optional<Did> localHandle(Handle handle) {
+        return accounts.findByHandle(handle.normalized()).map(Account::did);
+    }
+
+    /**
+     * Changes the handle in the account table and, for did:plc, in the DID document, then tells
+     * relays with an {@code #identity} event. The PLC change comes first: if the directory refuses,
+     * nothing here has changed.
+     */
+    public Account updateHandle(Did did, String requested) {
+        Handle handle = rules.forExistingAccount(requested, did);
+        Account current = accounts.findByDid(did).orElseThrow(() -> XrpcException.invalidRequest("Account not found"));
+        if (!current.handle().equals(handle) && !accounts.isHandleAvailable(handle)) {
+            throw XrpcException.invalidRequest("HandleNotAvailable", "Handle already taken: " + handle);
+        }
+        if (did.isPlc()) plc.updateHandle(did, handle);
+        Account updated;
+        try {
+            updated = accounts.updateHandle(did, handle);
+        } catch (AccountException e) {
+            if (e.problem() == AccountException.Problem.HANDLE_NOT_AVAILABLE) {
+                throw XrpcException.invalidRequest("HandleNotAvailable", e.getMessage());
+            }
+            throw e;
+        }
+        didCache.invalidate(did);
+        sequencer.append(new RepoEvent.IdentityEvent(did, Optional.of(handle)));
+        LOG.log(System.Logger.Level.INFO, "handle changed did={0} handle={1}", did, handle);
+        return updated;
+    }
+}
