@@ -38,7 +38,15 @@ public final class Main {
             fail(1, e.getMessage());
             return;
         }
-        PdsServer server = PdsServer.start(config);
+        PdsServer server;
+        try {
+            server = PdsServer.start(config);
+        } catch (RuntimeException e) {
+            // one line for the owner (a busy port, an unwritable data folder); the details go to the log
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.DEBUG, "start failed", e);
+            fail(1, "could not start: " + rootMessage(e));
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -50,6 +58,12 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     private static void fail(int code, String message) {
