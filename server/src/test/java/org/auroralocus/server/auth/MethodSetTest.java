@@ -1,25 +1,24 @@
 package org.auroralocus.server.auth;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.auroralocus.atproto.syntax.Nsid;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MethodSetTest {
-    @Test
-    void matchesMethodsInAnyCase() {
-        assertTrue(MethodSet.PROTECTED.contains(Nsid.parse("com.atproto.server.getSession")));
-        assertTrue(MethodSet.PROTECTED.contains(Nsid.parse("COM.atproto.Server.GETSESSION")));
-        assertTrue(MethodSet.PRIVILEGED.contains(Nsid.parse("chat.bsky.convo.sendMessage")));
-        assertTrue(MethodSet.PRIVILEGED.contains(Nsid.parse("com.atproto.server.createaccount")));
-    }
-
-    @Test
-    void holdsNothingElse() {
-        assertFalse(MethodSet.PROTECTED.contains(Nsid.parse("com.atproto.server.getSessions")));
-        assertFalse(MethodSet.PROTECTED.contains(Nsid.parse("com.atproto.server.createSession")));
-        assertFalse(MethodSet.PRIVILEGED.contains(Nsid.parse("chat.bsky.convo.getConvoAvailability")));
-        assertFalse(MethodSet.PRIVILEGED.contains(Nsid.parse("app.bsky.feed.getTimeline")));
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "PROTECTED, com.atproto.server.getSession, true",
+            "PROTECTED, COM.atproto.Server.GETSESSION, true",
+            "PROTECTED, com.atproto.server.getSessions, false",
+            "PROTECTED, com.atproto.server.createSession, false",
+            "PRIVILEGED, chat.bsky.convo.sendMessage, true",
+            "PRIVILEGED, com.atproto.server.createaccount, true",
+            "PRIVILEGED, chat.bsky.convo.getConvoAvailability, false",
+            "PRIVILEGED, app.bsky.feed.getTimeline, false"})
+    void matchesItsMethodsInAnyCaseAndNothingElse(String set, String method, boolean expected) {
+        MethodSet methods = set.equals("PROTECTED") ? MethodSet.PROTECTED : MethodSet.PRIVILEGED;
+        assertEquals(expected, methods.contains(Nsid.parse(method)));
     }
 }

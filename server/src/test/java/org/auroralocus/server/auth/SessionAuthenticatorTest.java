@@ -46,7 +46,12 @@ class SessionAuthenticatorTest {
     }
 
     private void assertRefused(Auth mode, Nsid nsid, String header, int status, String error, String message) {
-        var e = assertThrows(XrpcException.class, () -> call(mode, nsid, header));
+        assertRefusedBy(auth, mode, nsid, header, status, error, message);
+    }
+
+    private static void assertRefusedBy(SessionAuthenticator authenticator, Auth mode, Nsid nsid, String header,
+                                        int status, String error, String message) {
+        var e = assertThrows(XrpcException.class, () -> authenticator.authenticate(mode, nsid, Optional.ofNullable(header)));
         assertEquals(status, e.status(), e.getMessage());
         assertEquals(error, e.error());
         assertEquals(message, e.getMessage());
@@ -158,10 +163,7 @@ class SessionAuthenticatorTest {
     }
 
     private void assertServiceRefused(Auth mode, Nsid nsid, String header, int status, String error, String message) {
-        var e = assertThrows(XrpcException.class, () -> callWithServiceAuth(mode, nsid, header));
-        assertEquals(status, e.status(), e.getMessage());
-        assertEquals(error, e.error());
-        assertEquals(message, e.getMessage());
+        assertRefusedBy(withServiceAuth, mode, nsid, header, status, error, message);
     }
 
     @Test
