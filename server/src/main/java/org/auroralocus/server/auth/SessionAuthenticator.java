@@ -21,7 +21,9 @@ import org.auroralocus.server.xrpc.XrpcException;
  * Checks each request's credentials against its route's {@link Auth}, with the official PDS's
  * errors (see REFERENCE-BEHAVIOUR.md): no credentials are {@code 401 AuthMissing}, a present but
  * unusable token {@code 400 InvalidToken} (or {@code ExpiredToken}), wrong admin credentials
- * {@code 401 AuthenticationRequired}. Access tokens are checked without touching the database.
+ * {@code 401 AuthenticationRequired}. Access tokens are checked without touching the database;
+ * service JWTs ({@link Auth#SERVICE}, {@link Auth#ACCESS_OR_SERVICE}) by a {@link ServiceJwtVerifier},
+ * which answers with the official {@code 401 BadJwt...} names.
  */
 public final class SessionAuthenticator implements Authenticator {
     private static final Set<Scope> FULL = EnumSet.of(Scope.ACCESS);
@@ -48,10 +50,21 @@ public final class SessionAuthenticator implements Authenticator {
 
     private final SessionJwts jwts;
     private final Secret adminPassword;
+    private final Optional<ServiceJwtVerifier> serviceJwts;
 
+    /** Without service authentication: service JWTs are refused (until the composition root passes a verifier). */
     public SessionAuthenticator(SessionJwts jwts, Secret adminPassword) {
+        this(jwts, adminPassword, Optional.empty());
+    }
+
+    public SessionAuthenticator(SessionJwts jwts, Secret adminPassword, ServiceJwtVerifier serviceJwts) {
+        this(jwts, adminPassword, Optional.of(serviceJwts));
+    }
+
+    private SessionAuthenticator(SessionJwts jwts, Secret adminPassword, Optional<ServiceJwtVerifier> serviceJwts) {
         this.jwts = jwts;
         this.adminPassword = adminPassword;
+        this.serviceJwts = serviceJwts;
     }
 
     @Override public Caller authenticate(Auth auth, Nsid nsid, Optional<String> authorization) {
@@ -64,8 +77,8 @@ public final class SessionAuthenticator implements Authenticator {
             case ACCESS_OR_TAKENDOWN -> access(AuthorizationHeader.parse(authorization), OR_TAKENDOWN);
             case REFRESH -> refresh(AuthorizationHeader.parse(authorization), nsid.toString().equals(DELETE_SESSION));
             case ADMIN -> admin(authorization, MODERATOR_METHODS.contains(nsid.toString()));
-            case SERVICE -> service(AuthorizationHeader.parse(authorization));
-            case ACCESS_OR_SERVICE -> accessOrService(AuthorizationHeader.parse(authorization));
+            case SERVICE -> service(AuthorizationHeader.parse(authorization), nsid);
+            case ACCESS_OR_SERVICE -> accessOrService(AuthorizationHeader.parse(authorization), nsid);
         };
     }
 
@@ -133,18 +146,29 @@ public final class SessionAuthenticator implements Authenticator {
         return user & password;
     }
 
-    // TODO(service-auth issue): verify inter-service JWTs (ES256K/ES256 by the issuer's DID key); refused until then
-    private Caller service(Optional<AuthorizationHeader> header) {
-        if (header.flatMap(AuthorizationHeader::bearerToken).isEmpty()) {
-            throw new XrpcException(401, "MissingJwt", "missing jwt");
-        }
-        throw XrpcException.authenticationRequired("Service authentication is not supported by this server yet");
+    /**
+     * A service JWT from an account, bound to this method. A token whose {@code iss} names one of the
+     * DID's services ({@code did#atproto_labeler}) speaks for that service, not for the account: the
+     * official PDS hands such an {@code iss} on as the caller's "DID", which then matches no account;
+     * here it is refused outright.
+     */
+    private Caller service(Optional<AuthorizationHeader> header, Nsid nsid) {
+        String token = header.flatMap(AuthorizationHeader::bearerToken).orElseThrow(() ->
+                new XrpcException(401, "MissingJwt", "missing jwt"));
+        ServiceJwtVerifier verifier = serviceJwts.orElseThrow(() ->
+                XrpcException.authenticationRequired("Service authentication is not supported by this server yet"));
+        VerifiedServiceJwt jwt = verifier.verify(token, nsid);
+        if (jwt.issService().isPresent()) throw new XrpcException(401, "UntrustedIss", "Untrusted issuer");
+        return new Caller.Service(jwt.iss(), jwt.aud(), Optional.of(jwt.lxm().value()));
     }
 
-    /** A token with an {@code lxm} claim is certainly a service JWT; anything else is taken for an access token. */
-    private Caller accessOrService(Optional<AuthorizationHeader> header) {
+    /**
+     * A token with an {@code lxm} claim is certainly a service JWT (session tokens never have one);
+     * anything else is taken for an access token, as in the official PDS.
+     */
+    private Caller accessOrService(Optional<AuthorizationHeader> header, Nsid nsid) {
         Optional<String> token = header.flatMap(AuthorizationHeader::bearerToken);
-        if (token.isPresent() && hasLxm(token.get())) return service(header);
+        if (token.isPresent() && hasLxm(token.get())) return service(header, nsid);
         return access(header, STANDARD);
     }
 
