@@ -17,8 +17,11 @@ import org.auroralocus.atproto.identity.TxtLookup;
 import org.auroralocus.atproto.identity.plc.HttpPlcClient;
 import org.auroralocus.atproto.syntax.TidClock;
 import org.auroralocus.server.account.AccountCreation;
+import org.auroralocus.server.account.AccountDeletion;
+import org.auroralocus.server.account.AccountLifecycle;
 import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.account.AppPasswordService;
+import org.auroralocus.server.account.EmailTokens;
 import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
 import org.auroralocus.server.actor.ActorStores;
@@ -28,6 +31,7 @@ import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.config.PlcDirectory;
 import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
+import org.auroralocus.server.identity.DidDocumentCheck;
 import org.auroralocus.server.identity.HandleRules;
 import org.auroralocus.server.identity.IdentityService;
 import org.auroralocus.server.identity.PlcIdentity;
@@ -59,6 +63,8 @@ public final class Services implements AutoCloseable {
     private final RepoService repos;
     private final IdentityService identity;
     private final AccountCreation accountCreation;
+    private final AccountLifecycle lifecycle;
+    private final AccountDeletion deletion;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -96,6 +102,9 @@ public final class Services implements AutoCloseable {
         repos = new RepoService(actors, sequencer, new TidClock(clock, random.nextInt(1024)), clock);
         identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);
         accountCreation = new AccountCreation(accounts, sessions, repos, plc, random);
+        lifecycle = new AccountLifecycle(accounts, actors, repos, sequencer,
+                new DidDocumentCheck(plc, dids, actors, config.publicUrl()));
+        deletion = new AccountDeletion(accounts, new EmailTokens(accountDb, clock, random), repos, sequencer);
     }
 
     /** Builds every service; on failure closes what was already opened. */
@@ -168,6 +177,14 @@ public final class Services implements AutoCloseable {
 
     public AccountCreation accountCreation() {
         return accountCreation;
+    }
+
+    public AccountLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public AccountDeletion deletion() {
+        return deletion;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

@@ -4,14 +4,19 @@ import org.auroralocus.server.xrpc.Auth;
 import org.auroralocus.server.xrpc.XrpcRoutes;
 import org.auroralocus.server.xrpc.com.atproto.identity.ResolveHandle;
 import org.auroralocus.server.xrpc.com.atproto.identity.UpdateHandle;
+import org.auroralocus.server.xrpc.com.atproto.server.ActivateAccount;
+import org.auroralocus.server.xrpc.com.atproto.server.CheckAccountStatus;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAppPassword;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateSession;
+import org.auroralocus.server.xrpc.com.atproto.server.DeactivateAccount;
+import org.auroralocus.server.xrpc.com.atproto.server.DeleteAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.DeleteSession;
 import org.auroralocus.server.xrpc.com.atproto.server.DescribeServer;
 import org.auroralocus.server.xrpc.com.atproto.server.GetSession;
 import org.auroralocus.server.xrpc.com.atproto.server.ListAppPasswords;
 import org.auroralocus.server.xrpc.com.atproto.server.RefreshSession;
+import org.auroralocus.server.xrpc.com.atproto.server.RequestAccountDelete;
 import org.auroralocus.server.xrpc.com.atproto.server.RevokeAppPassword;
 
 /** The route table: every XRPC method this server answers itself, one line each with its auth mode. */
@@ -30,6 +35,11 @@ final class XrpcApi {
         routes.procedure(CreateAppPassword.NSID, new CreateAppPassword(s.accounts(), s.appPasswords()), Auth.ACCESS_FULL);
         routes.query(ListAppPasswords.NSID, new ListAppPasswords(s.appPasswords()), Auth.ACCESS_FULL);
         routes.procedure(RevokeAppPassword.NSID, new RevokeAppPassword(s.appPasswords()), Auth.ACCESS_FULL);
+        routes.query(CheckAccountStatus.NSID, new CheckAccountStatus(s.lifecycle()), Auth.ACCESS);
+        routes.procedure(ActivateAccount.NSID, new ActivateAccount(s.lifecycle()), Auth.ACCESS_FULL);
+        routes.procedure(DeactivateAccount.NSID, new DeactivateAccount(s.lifecycle()), Auth.ACCESS_FULL_OR_TAKENDOWN);
+        routes.procedure(RequestAccountDelete.NSID, new RequestAccountDelete(s.accounts(), s.deletion()), Auth.ACCESS_FULL);
+        routes.procedure(DeleteAccount.NSID, new DeleteAccount(s.accounts(), s.deletion()), Auth.NONE);
         // com.atproto.identity
         routes.query(ResolveHandle.NSID, new ResolveHandle(s.identity()), Auth.NONE);
         routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL);

@@ -142,6 +142,19 @@ public final class AccountService {
     }
 
     /**
+     * Checks the account's own password, never an app password: for steps that must not be open to
+     * a delegated login (deleting the account). False for an unknown DID, after the same hashing time.
+     */
+    public boolean verifyOwnPassword(Did did, String password) {
+        Optional<String> hash = db.read(s -> AccountTable.byDid(s, did)).flatMap(AccountRow::passwordHash);
+        if (hash.isEmpty()) {
+            hasher.burn(password);
+            return false;
+        }
+        return hasher.verify(password, hash.get());
+    }
+
+    /**
      * Stores a new handle for the account (resolution and the DID document are the caller's).
      *
      * @throws AccountException HANDLE_NOT_AVAILABLE when another account has it, NOT_FOUND

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.auroralocus.atproto.cbor.BlockSource;
 import org.auroralocus.atproto.repo.Repository;
 import org.auroralocus.server.actor.db.RepoBlockTable;
+import org.auroralocus.server.actor.db.RecordTable;
 import org.auroralocus.server.actor.db.RepoRootTable;
 import org.auroralocus.server.db.SqlSession;
 
@@ -13,11 +14,13 @@ public class ActorRead {
     final SqlSession session;
     final RepoBlockTable blocks;
     final RepoRootTable root;
+    final RecordTable records;
 
     ActorRead(SqlSession session) {
         this.session = session;
         this.blocks = new RepoBlockTable(session);
         this.root = new RepoRootTable(session);
+        this.records = new RecordTable(session);
     }
 
     /** The repository's blocks, as the MST and repository code read them. */
@@ -27,6 +30,16 @@ public class ActorRead {
 
     public Optional<RepoRootTable.RepoRoot> root() throws SQLException {
         return root.get();
+    }
+
+    /** How many blocks the store holds (checkAccountStatus reports it, so a migration can be followed). */
+    public long blockCount() throws SQLException {
+        return blocks.count();
+    }
+
+    /** How many records are indexed. */
+    public long recordCount() throws SQLException {
+        return records.count();
     }
 
     /** The repository at its current commit; its tree is read lazily through this view. */

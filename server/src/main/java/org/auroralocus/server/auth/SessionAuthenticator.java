@@ -27,6 +27,7 @@ import org.auroralocus.server.xrpc.XrpcException;
  */
 public final class SessionAuthenticator implements Authenticator {
     private static final Set<Scope> FULL = EnumSet.of(Scope.ACCESS);
+    private static final Set<Scope> FULL_OR_TAKENDOWN = EnumSet.of(Scope.ACCESS, Scope.TAKENDOWN);
     private static final Set<Scope> PRIVILEGED = EnumSet.of(Scope.ACCESS, Scope.APP_PASS_PRIVILEGED);
     private static final Set<Scope> STANDARD = EnumSet.of(Scope.ACCESS, Scope.APP_PASS_PRIVILEGED, Scope.APP_PASS);
     private static final Set<Scope> OR_TAKENDOWN = EnumSet.allOf(Scope.class);
@@ -73,6 +74,7 @@ public final class SessionAuthenticator implements Authenticator {
             case OPTIONAL -> optional(authorization);
             case ACCESS -> access(AuthorizationHeader.parse(authorization), STANDARD);
             case ACCESS_FULL -> access(AuthorizationHeader.parse(authorization), FULL);
+            case ACCESS_FULL_OR_TAKENDOWN -> access(AuthorizationHeader.parse(authorization), FULL_OR_TAKENDOWN);
             case ACCESS_PRIVILEGED -> access(AuthorizationHeader.parse(authorization), PRIVILEGED);
             case ACCESS_OR_TAKENDOWN -> access(AuthorizationHeader.parse(authorization), OR_TAKENDOWN);
             case REFRESH -> refresh(AuthorizationHeader.parse(authorization), nsid.toString().equals(DELETE_SESSION));

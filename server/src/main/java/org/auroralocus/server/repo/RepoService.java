@@ -44,9 +44,23 @@ public final class RepoService {
         return created;
     }
 
-    /** Removes a repository that never became an account (creation failed half way). */
+    /** Removes a repository for good: one that never became an account (creation failed half way), or a deleted account's. */
     public void destroyRepo(Did did) {
         actors.destroy(did);
+    }
+
+    /**
+     * A {@code #sync} of the repository's current commit, from which a relay can resynchronise
+     * (sent when an account is activated again, as the official PDS does).
+     *
+     * @throws org.auroralocus.server.actor.ActorNotFoundException when no repository is hosted for the DID
+     */
+    public RepoEvent.SyncEvent syncEvent(Did did) {
+        return actors.read(did, r -> {
+            var root = r.root().orElseThrow(() -> new IllegalStateException("repository of " + did + " has no commit"));
+            Block commit = new Block(root.cid(), r.blocks().require(root.cid()));
+            return new RepoEvent.SyncEvent(did, root.rev(), CarSlices.of(root.cid(), List.of(commit)));
+        });
     }
 
     /**

@@ -10,6 +10,11 @@ public enum Auth {
     ACCESS,
     /** An access token of a full session: app-password sessions are refused (the protected methods). */
     ACCESS_FULL,
+    /**
+     * An access token of a full session, or of a session created with {@code allowTakendown}
+     * (deactivateAccount: a taken-down account may still move away).
+     */
+    ACCESS_FULL_OR_TAKENDOWN,
     /** An access token of a full session or of a privileged app password. */
     ACCESS_PRIVILEGED,
     /** An access token, also from a session created with {@code allowTakendown}. */

@@ -161,7 +161,8 @@ final class RecordBinder {
             if (!target.isInstance(v)) throw new BindingException("Expected object value type (got " + describe(value) + ") at " + path);
             return v;
         }
-        if (target.isRecord()) return fromObject((Class) target, value, path);
+        // protocol values (Did, Datetime, ...) are records too, but arrive as strings
+        if (target.isRecord() && ValueParsers.forType(target).isEmpty()) return fromObject((Class) target, value, path);
         if (!value.isTextual()) throw new BindingException("Expected string value type (got " + describe(value) + ") at " + path);
         return parseFormatted(target, value.textValue(), path);
     }

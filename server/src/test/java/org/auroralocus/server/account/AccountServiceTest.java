@@ -129,6 +129,17 @@ class AccountServiceTest {
     }
 
     @Test
+    void theOwnPasswordCheckRefusesAppPasswordsAndUnknownAccounts() {
+        AccountService accounts = service(false);
+        alice(accounts);
+        NewAppPassword app = appPasswords.create(ALICE, "phone", true);
+        assertTrue(accounts.verifyOwnPassword(ALICE, "password one"));
+        assertFalse(accounts.verifyOwnPassword(ALICE, "password two"));
+        assertFalse(accounts.verifyOwnPassword(ALICE, app.password()));
+        assertFalse(accounts.verifyOwnPassword(BOB, "password one"));
+    }
+
+    @Test
     void aTakenDownAccountLogsInOnlyWithItsOwnPassword() {
         AccountService accounts = service(false);
         alice(accounts);

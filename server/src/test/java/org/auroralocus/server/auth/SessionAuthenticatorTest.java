@@ -63,10 +63,14 @@ class SessionAuthenticatorTest {
         assertEquals(new Caller.User(ALICE, Scope.ACCESS, Optional.empty()), call(Auth.ACCESS_FULL, USER_METHOD, bearer(Scope.ACCESS)));
         call(Auth.ACCESS_PRIVILEGED, USER_METHOD, bearer(Scope.APP_PASS_PRIVILEGED));
         call(Auth.ACCESS_OR_TAKENDOWN, USER_METHOD, bearer(Scope.TAKENDOWN));
+        call(Auth.ACCESS_FULL_OR_TAKENDOWN, USER_METHOD, bearer(Scope.TAKENDOWN));
+        call(Auth.ACCESS_FULL_OR_TAKENDOWN, USER_METHOD, bearer(Scope.ACCESS));
 
         assertRefused(Auth.ACCESS_FULL, USER_METHOD, bearer(Scope.APP_PASS_PRIVILEGED), 400, "InvalidToken", "Bad token scope");
         assertRefused(Auth.ACCESS_PRIVILEGED, USER_METHOD, bearer(Scope.APP_PASS), 400, "InvalidToken", "Bad token scope");
         assertRefused(Auth.ACCESS, USER_METHOD, bearer(Scope.TAKENDOWN), 400, "InvalidToken", "Bad token scope");
+        assertRefused(Auth.ACCESS_FULL_OR_TAKENDOWN, USER_METHOD, bearer(Scope.APP_PASS_PRIVILEGED), 400, "InvalidToken",
+                "Bad token scope");
     }
 
     @Test

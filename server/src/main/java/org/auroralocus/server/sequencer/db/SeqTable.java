@@ -30,6 +30,14 @@ public final class SeqTable {
         }
     }
 
+    /** Removes the DID's events sequenced before {@code seq} (account deletion). */
+    public int deleteForDidBefore(String did, long seq) throws SQLException {
+        var st = session.prepare("DELETE FROM repo_seq WHERE did = ? AND seq < ?");
+        st.setString(1, did);
+        st.setLong(2, seq);
+        return st.executeUpdate();
+    }
+
     /** Events after {@code cursor}, oldest first, at most {@code limit}. */
     public List<Row> after(long cursor, int limit) throws SQLException {
         var st = session.prepare("SELECT seq, did, event_type, event, sequenced_at FROM repo_seq WHERE seq > ? ORDER BY seq LIMIT ?");

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The session endpoints' input and output records against the official lexicons: every component
+ * The session and account endpoints' input and output records against the official lexicons: every component
  * is a property of the schema, and a property the schema requires is never an {@code Optional}
  * (nor, in an output, left out). Booleans in inputs may be plain {@code boolean}: absent means false.
  */
@@ -40,7 +40,12 @@ class SessionRecordsLexiconTest {
                 Arguments.of("com.atproto.server.listAppPasswords", "output #appPassword", ListAppPasswords.AppPassword.class),
                 Arguments.of("com.atproto.server.revokeAppPassword", "input", RevokeAppPassword.Input.class),
                 Arguments.of("com.atproto.server.deleteSession", "input", NoInput.class),
-                Arguments.of("com.atproto.server.getSession", "input", NoInput.class));
+                Arguments.of("com.atproto.server.getSession", "input", NoInput.class),
+                Arguments.of("com.atproto.server.checkAccountStatus", "output", CheckAccountStatus.Output.class),
+                Arguments.of("com.atproto.server.activateAccount", "input", NoInput.class),
+                Arguments.of("com.atproto.server.deactivateAccount", "input", DeactivateAccount.Input.class),
+                Arguments.of("com.atproto.server.requestAccountDelete", "input", NoInput.class),
+                Arguments.of("com.atproto.server.deleteAccount", "input", DeleteAccount.Input.class));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -1,0 +1,62 @@
+package org.auroralocus.server.account;
+
+import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.account.db.EmailTokenPurpose;
+import org.auroralocus.server.repo.RepoService;
+import org.auroralocus.server.sequencer.SqliteSequencer;
+
+/**
+ * Deleting an account at its owner's request: a code is mailed to the account's address, and the
+ * account goes only with that code (and the password, which the caller checks). Removal follows
+ * the official PDS's order: the account row first (from then on the account does not exist), then
+ * the {@code #account} deleted event, then the repository files, even if sequencing failed.
+ */
+public final class AccountDeletion {
+    private static final System.Logger LOG = System.getLogger(AccountDeletion.class.getName());
+
+    private final AccountService accounts;
+    private final EmailTokens tokens;
+    private final RepoService repos;
+    private final SqliteSequencer sequencer;
+
+    public AccountDeletion(AccountService accounts, EmailTokens tokens, RepoService repos, SqliteSequencer sequencer) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.repos = repos;
+        this.sequencer = sequencer;
+    }
+
+    /**
+     * Issues a deletion code for the account, replacing any earlier one.
+     *
+     * @throws AccountException NOT_FOUND
+     * @throws IllegalStateException when the account has no e-mail address to send it to
+     */
+    public void request(Did did) {
+        Account account = accounts.findByDid(did).orElseThrow(() ->
+                new AccountException(AccountException.Problem.NOT_FOUND, "account not found"));
+        if (account.email().isEmpty()) throw new IllegalStateException("account does not have an email address");
+        String token = tokens.create(did, EmailTokenPurpose.DELETE_ACCOUNT);
+        // TODO(email issue): mail the code to the account's address. Until the server can send mail
+        // the operator reads it here and passes it on, or nobody could ever delete their account; the
+        // code alone cannot delete anything without the account's password. The address is not logged.
+        LOG.log(System.Logger.Level.INFO, "account deletion requested did={0} code={1}", did, token);
+    }
+
+    /**
+     * Deletes the account if {@code token} is its outstanding deletion code: the account row with its
+     * sessions, app passwords and codes, then the firehose history, then the repository.
+     *
+     * @throws EmailTokenException when the code is wrong or expired
+     */
+    public void delete(Did did, String token) {
+        tokens.check(did, EmailTokenPurpose.DELETE_ACCOUNT, token);
+        accounts.delete(did);
+        try {
+            sequencer.appendAccountDeletion(did);
+        } finally {
+            repos.destroyRepo(did);
+        }
+        LOG.log(System.Logger.Level.INFO, "account deleted at its owner''s request did={0}", did);
+    }
+}
