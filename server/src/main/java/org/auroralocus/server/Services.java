@@ -19,6 +19,7 @@ import org.auroralocus.atproto.syntax.TidClock;
 import org.auroralocus.server.account.AccountCreation;
 import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.account.AppPasswordService;
+import org.auroralocus.server.account.EmailTokens;
 import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
 import org.auroralocus.server.actor.ActorStores;
@@ -28,9 +29,13 @@ import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.config.PlcDirectory;
 import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
+import org.auroralocus.server.identity.DidCredentials;
 import org.auroralocus.server.identity.HandleRules;
+import org.auroralocus.server.identity.IdentityLookup;
 import org.auroralocus.server.identity.IdentityService;
 import org.auroralocus.server.identity.PlcIdentity;
+import org.auroralocus.server.identity.PlcOperationSigner;
+import org.auroralocus.server.identity.PlcOperationSubmitter;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
 import org.auroralocus.server.repo.RepoService;
@@ -59,6 +64,11 @@ public final class Services implements AutoCloseable {
     private final RepoService repos;
     private final IdentityService identity;
     private final AccountCreation accountCreation;
+    private final EmailTokens emailTokens;
+    private final DidCredentials didCredentials;
+    private final PlcOperationSigner plcSigner;
+    private final PlcOperationSubmitter plcSubmitter;
+    private final IdentityLookup identityLookup;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -96,6 +106,11 @@ public final class Services implements AutoCloseable {
         repos = new RepoService(actors, sequencer, new TidClock(clock, random.nextInt(1024)), clock);
         identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);
         accountCreation = new AccountCreation(accounts, sessions, repos, plc, random);
+        emailTokens = new EmailTokens(accountDb, clock, random);
+        didCredentials = new DidCredentials(accounts, actors, plc);
+        plcSigner = new PlcOperationSigner(accounts, emailTokens, plc);
+        plcSubmitter = new PlcOperationSubmitter(accounts, didCredentials, plc, sequencer, dids);
+        identityLookup = new IdentityLookup(identity, dids);
     }
 
     /** Builds every service; on failure closes what was already opened. */
@@ -168,6 +183,26 @@ public final class Services implements AutoCloseable {
 
     public AccountCreation accountCreation() {
         return accountCreation;
+    }
+
+    public EmailTokens emailTokens() {
+        return emailTokens;
+    }
+
+    public DidCredentials didCredentials() {
+        return didCredentials;
+    }
+
+    public PlcOperationSigner plcSigner() {
+        return plcSigner;
+    }
+
+    public PlcOperationSubmitter plcSubmitter() {
+        return plcSubmitter;
+    }
+
+    public IdentityLookup identityLookup() {
+        return identityLookup;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

@@ -2,7 +2,14 @@ package org.auroralocus.server;
 
 import org.auroralocus.server.xrpc.Auth;
 import org.auroralocus.server.xrpc.XrpcRoutes;
+import org.auroralocus.server.xrpc.com.atproto.identity.GetRecommendedDidCredentials;
+import org.auroralocus.server.xrpc.com.atproto.identity.RefreshIdentity;
+import org.auroralocus.server.xrpc.com.atproto.identity.RequestPlcOperationSignature;
+import org.auroralocus.server.xrpc.com.atproto.identity.ResolveDid;
 import org.auroralocus.server.xrpc.com.atproto.identity.ResolveHandle;
+import org.auroralocus.server.xrpc.com.atproto.identity.ResolveIdentity;
+import org.auroralocus.server.xrpc.com.atproto.identity.SignPlcOperation;
+import org.auroralocus.server.xrpc.com.atproto.identity.SubmitPlcOperation;
 import org.auroralocus.server.xrpc.com.atproto.identity.UpdateHandle;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAppPassword;
@@ -33,6 +40,13 @@ final class XrpcApi {
         // com.atproto.identity
         routes.query(ResolveHandle.NSID, new ResolveHandle(s.identity()), Auth.NONE);
         routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL);
+        routes.query(ResolveDid.NSID, new ResolveDid(s.identityLookup()), Auth.NONE);
+        routes.query(ResolveIdentity.NSID, new ResolveIdentity(s.identityLookup()), Auth.NONE);
+        routes.procedure(RefreshIdentity.NSID, new RefreshIdentity(s.identityLookup()), Auth.ACCESS);
+        routes.query(GetRecommendedDidCredentials.NSID, new GetRecommendedDidCredentials(s.didCredentials()), Auth.ACCESS);
+        routes.procedure(RequestPlcOperationSignature.NSID, new RequestPlcOperationSignature(s.plcSigner()), Auth.ACCESS_FULL);
+        routes.procedure(SignPlcOperation.NSID, new SignPlcOperation(s.plcSigner()), Auth.ACCESS_FULL);
+        routes.procedure(SubmitPlcOperation.NSID, new SubmitPlcOperation(s.plcSubmitter()), Auth.ACCESS);
         return routes;
     }
 }
