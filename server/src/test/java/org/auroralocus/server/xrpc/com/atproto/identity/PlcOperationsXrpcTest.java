@@ -176,6 +176,7 @@ class PlcOperationsXrpcTest {
                 "the operation follows the latest one");
         assertEquals(last, pds.get("/plc/" + bob.did() + "/log/last").json(), "signing alone submits nothing");
 
+        assertEquals(200, pds.get("/xrpc/com.atproto.identity.resolveDid?did=" + bob.did()).status(), "now in the DID cache");
         var submitted = submit(bob, operation);
         assertEquals(200, submitted.status(), submitted.text());
 
