@@ -42,7 +42,7 @@ public final class PdsServer implements AutoCloseable {
         Services services = Services.create(config, clock);
         try {
             XrpcDispatcher dispatcher = new XrpcDispatcher(XrpcApi.routes(services),
-                    new SessionAuthenticator(services.jwts(), config.secrets().adminPassword()), new DataJsonValues(),
+                    new SessionAuthenticator(services.jwts(), config.secrets().adminPassword(), services.serviceJwtVerifier()), new DataJsonValues(),
                     (nsid, req, res) -> false);
             WebServer web = WebServer.builder()
                     .host(config.bindHost())

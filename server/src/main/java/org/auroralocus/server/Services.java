@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.auroralocus.atproto.crypto.Curve;
 import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.atproto.identity.CachingDidResolver;
@@ -25,6 +26,8 @@ import org.auroralocus.server.account.EmailTokens;
 import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
 import org.auroralocus.server.actor.ActorStores;
+import org.auroralocus.server.auth.ServiceJwtVerifier;
+import org.auroralocus.server.auth.ServiceJwts;
 import org.auroralocus.server.auth.SessionJwts;
 import org.auroralocus.server.auth.SessionService;
 import org.auroralocus.server.config.PdsConfig;
@@ -32,9 +35,13 @@ import org.auroralocus.server.config.PlcDirectory;
 import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
 import org.auroralocus.server.identity.DidDocumentCheck;
+import org.auroralocus.server.identity.DidCredentials;
 import org.auroralocus.server.identity.HandleRules;
+import org.auroralocus.server.identity.IdentityLookup;
 import org.auroralocus.server.identity.IdentityService;
 import org.auroralocus.server.identity.PlcIdentity;
+import org.auroralocus.server.identity.PlcOperationSigner;
+import org.auroralocus.server.identity.PlcOperationSubmitter;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
 import org.auroralocus.server.repo.RepoService;
@@ -47,6 +54,7 @@ import org.auroralocus.server.sequencer.SqliteSequencer;
  */
 public final class Services implements AutoCloseable {
     private final PdsConfig config;
+    private final Clock clock;
     private final List<AutoCloseable> closeables;
     private final DatabaseThreads threads;
     private final AccountService accounts;
@@ -63,11 +71,19 @@ public final class Services implements AutoCloseable {
     private final RepoService repos;
     private final IdentityService identity;
     private final AccountCreation accountCreation;
+    private final ServiceJwts serviceJwts;
+    private final ServiceJwtVerifier serviceJwtVerifier;
     private final AccountLifecycle lifecycle;
     private final AccountDeletion deletion;
+    private final EmailTokens emailTokens;
+    private final DidCredentials didCredentials;
+    private final PlcOperationSigner plcSigner;
+    private final PlcOperationSubmitter plcSubmitter;
+    private final IdentityLookup identityLookup;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
+        this.clock = clock;
         this.closeables = closeables;
         SecureRandom random = new SecureRandom();
         threads = closing(DatabaseThreads.forThisMachine());
@@ -102,9 +118,16 @@ public final class Services implements AutoCloseable {
         repos = new RepoService(actors, sequencer, new TidClock(clock, random.nextInt(1024)), clock);
         identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);
         accountCreation = new AccountCreation(accounts, sessions, repos, plc, random);
+        serviceJwts = new ServiceJwts(clock, random);
+        serviceJwtVerifier = new ServiceJwtVerifier(dids, Set.of(config.serviceDid()), clock);
         lifecycle = new AccountLifecycle(accounts, actors, repos, sequencer,
                 new DidDocumentCheck(plc, dids, actors, config.publicUrl()));
-        deletion = new AccountDeletion(accounts, new EmailTokens(accountDb, clock, random), repos, sequencer);
+        emailTokens = new EmailTokens(accountDb, clock, random);
+        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer);
+        didCredentials = new DidCredentials(accounts, actors, plc);
+        plcSigner = new PlcOperationSigner(accounts, emailTokens, plc);
+        plcSubmitter = new PlcOperationSubmitter(accounts, didCredentials, plc, sequencer, dids);
+        identityLookup = new IdentityLookup(identity, dids);
     }
 
     /** Builds every service; on failure closes what was already opened. */
@@ -125,6 +148,11 @@ public final class Services implements AutoCloseable {
 
     public PdsConfig config() {
         return config;
+    }
+
+    /** The server's clock (tests inject one to move time). */
+    public Clock clock() {
+        return clock;
     }
 
     public AccountService accounts() {
@@ -175,6 +203,14 @@ public final class Services implements AutoCloseable {
         return identity;
     }
 
+    public ServiceJwts serviceJwts() {
+        return serviceJwts;
+    }
+
+    public ServiceJwtVerifier serviceJwtVerifier() {
+        return serviceJwtVerifier;
+    }
+
     public AccountCreation accountCreation() {
         return accountCreation;
     }
@@ -185,6 +221,26 @@ public final class Services implements AutoCloseable {
 
     public AccountDeletion deletion() {
         return deletion;
+    }
+
+    public EmailTokens emailTokens() {
+        return emailTokens;
+    }
+
+    public DidCredentials didCredentials() {
+        return didCredentials;
+    }
+
+    public PlcOperationSigner plcSigner() {
+        return plcSigner;
+    }
+
+    public PlcOperationSubmitter plcSubmitter() {
+        return plcSubmitter;
+    }
+
+    public IdentityLookup identityLookup() {
+        return identityLookup;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

@@ -2,7 +2,14 @@ package org.auroralocus.server;
 
 import org.auroralocus.server.xrpc.Auth;
 import org.auroralocus.server.xrpc.XrpcRoutes;
+import org.auroralocus.server.xrpc.com.atproto.identity.GetRecommendedDidCredentials;
+import org.auroralocus.server.xrpc.com.atproto.identity.RefreshIdentity;
+import org.auroralocus.server.xrpc.com.atproto.identity.RequestPlcOperationSignature;
+import org.auroralocus.server.xrpc.com.atproto.identity.ResolveDid;
 import org.auroralocus.server.xrpc.com.atproto.identity.ResolveHandle;
+import org.auroralocus.server.xrpc.com.atproto.identity.ResolveIdentity;
+import org.auroralocus.server.xrpc.com.atproto.identity.SignPlcOperation;
+import org.auroralocus.server.xrpc.com.atproto.identity.SubmitPlcOperation;
 import org.auroralocus.server.xrpc.com.atproto.identity.UpdateHandle;
 import org.auroralocus.server.xrpc.com.atproto.server.ActivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CheckAccountStatus;
@@ -13,6 +20,7 @@ import org.auroralocus.server.xrpc.com.atproto.server.DeactivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.DeleteAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.DeleteSession;
 import org.auroralocus.server.xrpc.com.atproto.server.DescribeServer;
+import org.auroralocus.server.xrpc.com.atproto.server.GetServiceAuth;
 import org.auroralocus.server.xrpc.com.atproto.server.GetSession;
 import org.auroralocus.server.xrpc.com.atproto.server.ListAppPasswords;
 import org.auroralocus.server.xrpc.com.atproto.server.RefreshSession;
@@ -34,6 +42,7 @@ final class XrpcApi {
         routes.procedure(DeleteSession.NSID, new DeleteSession(s.sessions()), Auth.REFRESH);
         routes.procedure(CreateAppPassword.NSID, new CreateAppPassword(s.accounts(), s.appPasswords()), Auth.ACCESS_FULL);
         routes.query(ListAppPasswords.NSID, new ListAppPasswords(s.appPasswords()), Auth.ACCESS_FULL);
+        routes.query(GetServiceAuth.NSID, new GetServiceAuth(s.actors(), s.serviceJwts(), s.clock()), Auth.ACCESS_OR_TAKENDOWN);
         routes.procedure(RevokeAppPassword.NSID, new RevokeAppPassword(s.appPasswords()), Auth.ACCESS_FULL);
         routes.query(CheckAccountStatus.NSID, new CheckAccountStatus(s.lifecycle()), Auth.ACCESS);
         routes.procedure(ActivateAccount.NSID, new ActivateAccount(s.lifecycle()), Auth.ACCESS_FULL);
@@ -43,6 +52,13 @@ final class XrpcApi {
         // com.atproto.identity
         routes.query(ResolveHandle.NSID, new ResolveHandle(s.identity()), Auth.NONE);
         routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL);
+        routes.query(ResolveDid.NSID, new ResolveDid(s.identityLookup()), Auth.NONE);
+        routes.query(ResolveIdentity.NSID, new ResolveIdentity(s.identityLookup()), Auth.NONE);
+        routes.procedure(RefreshIdentity.NSID, new RefreshIdentity(s.identityLookup()), Auth.ACCESS);
+        routes.query(GetRecommendedDidCredentials.NSID, new GetRecommendedDidCredentials(s.didCredentials()), Auth.ACCESS);
+        routes.procedure(RequestPlcOperationSignature.NSID, new RequestPlcOperationSignature(s.plcSigner()), Auth.ACCESS_FULL);
+        routes.procedure(SignPlcOperation.NSID, new SignPlcOperation(s.plcSigner()), Auth.ACCESS_FULL);
+        routes.procedure(SubmitPlcOperation.NSID, new SubmitPlcOperation(s.plcSubmitter()), Auth.ACCESS);
         return routes;
     }
 }

@@ -1,7 +1,6 @@
 package org.auroralocus.server.account;
 
 import org.auroralocus.atproto.syntax.Did;
-import org.auroralocus.server.account.db.EmailTokenPurpose;
 import org.auroralocus.server.repo.RepoService;
 import org.auroralocus.server.sequencer.SqliteSequencer;
 
@@ -50,7 +49,7 @@ public final class AccountDeletion {
      * @throws EmailTokenException when the code is wrong or expired
      */
     public void delete(Did did, String token) {
-        tokens.check(did, EmailTokenPurpose.DELETE_ACCOUNT, token);
+        tokens.consume(did, EmailTokenPurpose.DELETE_ACCOUNT, token);
         accounts.delete(did);
         try {
             sequencer.appendAccountDeletion(did);

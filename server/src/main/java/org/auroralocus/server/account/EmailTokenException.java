@@ -1,28 +1,16 @@
 package org.auroralocus.server.account;
 
-/** An e-mailed code that does not match the outstanding one, or came too late; the messages are the official PDS's. */
+/** An e-mailed code that cannot be used; endpoints answer {@code InvalidToken} or {@code ExpiredToken}. */
 public final class EmailTokenException extends RuntimeException {
+    private final boolean expired;
 
-    /** Why the code was refused; endpoints answer {@code InvalidToken} or {@code ExpiredToken}. */
-    public enum Reason {
-        INVALID("Token is invalid"),
-        EXPIRED("Token is expired");
-
-        private final String message;
-
-        Reason(String message) {
-            this.message = message;
-        }
+    EmailTokenException(boolean expired, String message) {
+        super(message, null, false, false);
+        this.expired = expired;
     }
 
-    private final Reason reason;
-
-    EmailTokenException(Reason reason) {
-        super(reason.message, null, false, false);
-        this.reason = reason;
-    }
-
-    public Reason reason() {
-        return reason;
+    /** True when the code was right but is older than its lifetime; false when it is not the account's code. */
+    public boolean expired() {
+        return expired;
     }
 }

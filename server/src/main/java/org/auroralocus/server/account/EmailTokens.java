@@ -1,7 +1,5 @@
 package org.auroralocus.server.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,20 +7,23 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
+import org.auroralocus.atproto.multibase.Base32;
 import org.auroralocus.atproto.syntax.Did;
-import org.auroralocus.server.account.db.EmailTokenPurpose;
 import org.auroralocus.server.account.db.EmailTokenRow;
 import org.auroralocus.server.account.db.EmailTokenTable;
 import org.auroralocus.server.db.Database;
 
 /**
- * The short codes mailed to an account's owner to confirm a sensitive step (deleting the account,
- * ...). They look like the official PDS's ({@code ABCDE-23456}: ten base32 characters, 50 bits)
- * and, as there, stay valid for 15 minutes and are compared case-insensitively, since people type them.
+ * The short codes sent by e-mail to confirm a sensitive step (a PLC operation, an e-mail change ...).
+ * They have the official form {@code XXXXX-XXXXX} (ten upper-case base32 characters, 50 random bits),
+ * one per account and purpose at a time, valid for {@link #LIFETIME} and usable once. Users type them,
+ * so they are compared without regard to case.
  */
 public final class EmailTokens {
-    static final Duration LIFETIME = Duration.ofMinutes(15);
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    /** As in the official PDS. */
+    public static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final int RANDOM_BYTES = 8;
+    private static final int HALF = 5;
 
     private final Database db;
     private final Clock clock;
@@ -34,39 +35,43 @@ public final class EmailTokens {
         this.random = random;
     }
 
-    /** A new code for the purpose; any earlier one of the same purpose stops working. */
+    /** A new code for the account and purpose; an earlier outstanding one stops working. */
     public String create(Did did, EmailTokenPurpose purpose) {
-        String token = newToken();
+        String token = generate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         db.write(s -> {
-            EmailTokenTable.create(s, did, purpose, token, now);
+            EmailTokenTable.put(s, new EmailTokenRow(purpose.value(), did, token, now));
             return null;
         });
         return token;
     }
 
     /**
-     * Checks a code typed by the user, without using it up.
+     * Checks the code and uses it up. An expired code stays stored (a new request replaces it), as in
+     * the official PDS.
      *
-     * @throws EmailTokenException INVALID when it is not the outstanding code, EXPIRED when that code is too old
+     * @throws EmailTokenException when it is not the account's current code for the purpose, or has expired
      */
-    public void check(Did did, EmailTokenPurpose purpose, String token) {
-        Optional<EmailTokenRow> row = db.read(s -> EmailTokenTable.find(s, did, purpose));
-        byte[] given = token.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-        if (row.isEmpty() || !MessageDigest.isEqual(row.get().token().getBytes(StandardCharsets.UTF_8), given)) {
-            throw new EmailTokenException(EmailTokenException.Reason.INVALID);
-        }
-        if (!clock.instant().isBefore(row.get().requestedAt().plus(LIFETIME))) {
-            throw new EmailTokenException(EmailTokenException.Reason.EXPIRED);
-        }
+    public void consume(Did did, EmailTokenPurpose purpose, String token) {
+        String typed = token.strip().toUpperCase(Locale.ROOT);
+        Instant now = clock.instant();
+        db.write(s -> {
+            Optional<EmailTokenRow> row = EmailTokenTable.find(s, did, purpose.value());
+            if (row.isEmpty() || !row.get().token().equals(typed)) {
+                throw new EmailTokenException(false, "Token is invalid");
+            }
+            if (!row.get().requestedAt().plus(LIFETIME).isAfter(now)) {
+                throw new EmailTokenException(true, "Token is expired");
+            }
+            EmailTokenTable.delete(s, did, purpose.value());
+            return null;
+        });
     }
 
-    private String newToken() {
-        StringBuilder token = new StringBuilder(11);
-        for (int i = 0; i < 10; i++) {
-            if (i == 5) token.append('-');
-            token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return token.toString();
+    private String generate() {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        random.nextBytes(bytes);
+        String chars = Base32.encode(bytes).substring(0, 2 * HALF).toUpperCase(Locale.ROOT);
+        return chars.substring(0, HALF) + "-" + chars.substring(HALF);
     }
 }

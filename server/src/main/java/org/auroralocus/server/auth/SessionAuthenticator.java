@@ -71,7 +71,7 @@ public final class SessionAuthenticator implements Authenticator {
     @Override public Caller authenticate(Auth auth, Nsid nsid, Optional<String> authorization) {
         return switch (auth) {
             case NONE -> new Caller.Anonymous();
-            case OPTIONAL -> optional(authorization);
+            case OPTIONAL -> optional(authorization, nsid);
             case ACCESS -> access(AuthorizationHeader.parse(authorization), STANDARD);
             case ACCESS_FULL -> access(AuthorizationHeader.parse(authorization), FULL);
             case ACCESS_FULL_OR_TAKENDOWN -> access(AuthorizationHeader.parse(authorization), FULL_OR_TAKENDOWN);
@@ -84,13 +84,15 @@ public final class SessionAuthenticator implements Authenticator {
         };
     }
 
-    /** Anyone; a user's token or the admin's password when given, and then it must be right. */
-    private Caller optional(Optional<String> authorization) {
+    /**
+     * Anyone; a user's token, a service JWT (createAccount for a migrating account) or the admin's
+     * password when given, and then it must be right.
+     */
+    private Caller optional(Optional<String> authorization, Nsid nsid) {
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(authorization);
         if (header.isEmpty()) return new Caller.Anonymous();
-        return header.get().scheme() == AuthorizationHeader.Scheme.BASIC
-                ? admin(authorization, false)
-                : access(header, STANDARD);
+        if (header.get().scheme() == AuthorizationHeader.Scheme.BASIC) return admin(authorization, false);
+        return accessOrService(header, nsid);
     }
 
     private Caller access(Optional<AuthorizationHeader> header, Set<Scope> allowed) {

@@ -37,8 +37,21 @@ final class SerialExecutor implements Executor {
         try {
             next.run();
         } finally {
-            // one task per pool turn, so a busy database cannot starve the others
-            pool.execute(this::drainOne);
+            scheduleNext();
         }
+    }
+
+    /**
+     * One task per pool turn, so a busy database cannot starve the others. Nothing is scheduled when
+     * nothing waits: the caller of the last task may already be shutting the pool down.
+     */
+    private void scheduleNext() {
+        synchronized (this) {
+            if (tasks.isEmpty()) {
+                running = false;
+                return;
+            }
+        }
+        pool.execute(this::drainOne);
     }
 }

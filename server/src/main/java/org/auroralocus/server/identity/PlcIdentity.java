@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.atproto.crypto.PublicKey;
 import org.auroralocus.atproto.identity.plc.PlcClient;
+import org.auroralocus.atproto.identity.plc.PlcOp;
 import org.auroralocus.atproto.identity.plc.PlcOperation;
 import org.auroralocus.atproto.identity.plc.PlcTombstone;
 import org.auroralocus.atproto.identity.plc.SignedPlcOp;
@@ -44,6 +45,11 @@ public final class PlcIdentity {
         plc.submit(did, op);
     }
 
+    /** Signs with the server's rotation key: whatever the caller built, so the caller decides what may be signed. */
+    public SignedPlcOp sign(PlcOp op) {
+        return op.sign(rotationKey);
+    }
+
     /** Points the DID document's {@code alsoKnownAs} at the new handle. */
     public void updateHandle(Did did, Handle handle) {
         PlcOperation next = plc.lastOp(did).nextOperation()
@@ -68,5 +74,10 @@ public final class PlcIdentity {
 
     public PublicKey rotationKey() {
         return rotationKey.publicKey();
+    }
+
+    /** This server's URL as DID documents name it ({@code #atproto_pds}). */
+    public String pdsEndpoint() {
+        return pdsEndpoint;
     }
 }

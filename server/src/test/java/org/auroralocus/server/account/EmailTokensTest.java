@@ -1,6 +1,7 @@
 package org.auroralocus.server.account;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +10,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Handle;
 import org.auroralocus.server.TestClock;
 import org.auroralocus.server.account.db.AccountDatabase;
-import org.auroralocus.server.account.db.EmailTokenPurpose;
 import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
 import org.junit.jupiter.api.AfterEach;
@@ -25,22 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmailTokensTest {
     private static final Did ALICE = Did.parse("did:plc:aliceaaaaaaaaaaaaaaaaaaa");
+    private static final Did BOB = Did.parse("did:plc:bobbbbbbbbbbbbbbbbbbbbbb");
+    private static final EmailTokenPurpose PLC = EmailTokenPurpose.PLC_OPERATION;
 
     @TempDir Path dir;
     private final DatabaseThreads threads = new DatabaseThreads(1, 2);
     private final TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05.678Z"));
     private Database db;
     private EmailTokens tokens;
-    private AccountService accounts;
 
     @BeforeEach
     void open() {
         db = AccountDatabase.open(dir, threads);
-        tokens = new EmailTokens(db, clock, new SecureRandom());
-        PasswordHasher hasher = new PasswordHasher(new SecureRandom());
-        accounts = new AccountService(db, hasher, new AppPasswordService(db, hasher, clock, new SecureRandom()), clock, false);
-        accounts.create(ALICE, Handle.parse("alice.test"), Optional.of("alice@example.com"), Optional.of("pw"),
-                Optional.empty());
+        SecureRandom random = new SecureRandom();
+        AccountService accounts = new AccountService(db, new PasswordHasher(random),
+                new AppPasswordService(db, new PasswordHasher(random), clock, random), clock, false);
+        accounts.create(ALICE, Handle.parse("alice.test"), Optional.of("alice@example.com"), Optional.empty(), Optional.empty());
+        accounts.create(BOB, Handle.parse("bob.test"), Optional.of("bob@example.com"), Optional.empty(), Optional.empty());
+        tokens = new EmailTokens(db, clock, random);
     }
 
     @AfterEach
@@ -49,47 +53,49 @@ class EmailTokensTest {
         threads.close();
     }
 
-    private EmailTokenException.Reason refusal(EmailTokenPurpose purpose, String token) {
-        return assertThrows(EmailTokenException.class, () -> tokens.check(ALICE, purpose, token)).reason();
+    @Test
+    void codesHaveTheOfficialFormAndDiffer() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            String token = tokens.create(ALICE, PLC);
+            assertTrue(token.matches("[A-Z2-7]{5}-[A-Z2-7]{5}"), token);
+            seen.add(token);
+        }
+        assertTrue(seen.size() > 45, "50 bits of randomness rarely repeat");
     }
 
     @Test
-    void aCodeLooksLikeTheOfficialOnesAndIsCheckedInAnyCase() {
-        String code = tokens.create(ALICE, EmailTokenPurpose.DELETE_ACCOUNT);
-        assertTrue(code.matches("[A-Z2-7]{5}-[A-Z2-7]{5}"), code);
-        tokens.check(ALICE, EmailTokenPurpose.DELETE_ACCOUNT, code);
-        tokens.check(ALICE, EmailTokenPurpose.DELETE_ACCOUNT, code.toLowerCase(Locale.ROOT));
-        assertEquals(EmailTokenException.Reason.INVALID, refusal(EmailTokenPurpose.DELETE_ACCOUNT, "AAAAA-AAAAA"));
+    void aCodeWorksOnceInAnyCase() {
+        String token = tokens.create(ALICE, PLC);
+        assertDoesNotThrow(() -> tokens.consume(ALICE, PLC, " " + token.toLowerCase(Locale.ROOT) + " "));
+        EmailTokenException again = assertThrows(EmailTokenException.class, () -> tokens.consume(ALICE, PLC, token));
+        assertFalse(again.expired());
     }
 
     @Test
-    void aCodeServesOnlyItsPurpose() {
-        String code = tokens.create(ALICE, EmailTokenPurpose.DELETE_ACCOUNT);
-        assertEquals(EmailTokenException.Reason.INVALID, refusal(EmailTokenPurpose.PLC_OPERATION, code));
+    void aCodeOnlyWorksForItsAccountAndPurpose() {
+        String token = tokens.create(ALICE, PLC);
+        assertFalse(assertThrows(EmailTokenException.class, () -> tokens.consume(BOB, PLC, token)).expired());
+        assertThrows(EmailTokenException.class, () -> tokens.consume(ALICE, EmailTokenPurpose.UPDATE_EMAIL, token));
+        assertDoesNotThrow(() -> tokens.consume(ALICE, PLC, token));
+    }
+
+    @Test
+    void aNewRequestReplacesTheOutstandingCode() {
+        String first = tokens.create(ALICE, PLC);
+        String second = tokens.create(ALICE, PLC);
+        assertNotEquals(first, second);
+        assertThrows(EmailTokenException.class, () -> tokens.consume(ALICE, PLC, first));
+        assertDoesNotThrow(() -> tokens.consume(ALICE, PLC, second));
     }
 
     @Test
     void aCodeExpiresAfterFifteenMinutes() {
-        String code = tokens.create(ALICE, EmailTokenPurpose.DELETE_ACCOUNT);
-        clock.advance(Duration.ofMinutes(15).minusMillis(1));
-        tokens.check(ALICE, EmailTokenPurpose.DELETE_ACCOUNT, code);
+        String alices = tokens.create(ALICE, PLC);
+        String bobs = tokens.create(BOB, PLC);
+        clock.advance(EmailTokens.LIFETIME.minusMillis(1));
+        assertDoesNotThrow(() -> tokens.consume(BOB, PLC, bobs));
         clock.advance(Duration.ofMillis(1));
-        assertEquals(EmailTokenException.Reason.EXPIRED, refusal(EmailTokenPurpose.DELETE_ACCOUNT, code));
-    }
-
-    @Test
-    void aNewCodeReplacesTheOldOne() {
-        String first = tokens.create(ALICE, EmailTokenPurpose.DELETE_ACCOUNT);
-        String second = tokens.create(ALICE, EmailTokenPurpose.DELETE_ACCOUNT);
-        assertNotEquals(first, second);
-        assertEquals(EmailTokenException.Reason.INVALID, refusal(EmailTokenPurpose.DELETE_ACCOUNT, first));
-        tokens.check(ALICE, EmailTokenPurpose.DELETE_ACCOUNT, second);
-    }
-
-    @Test
-    void deletingTheAccountTakesItsCodes() {
-        String code = tokens.create(ALICE, EmailTokenPurpose.DELETE_ACCOUNT);
-        accounts.delete(ALICE);
-        assertEquals(EmailTokenException.Reason.INVALID, refusal(EmailTokenPurpose.DELETE_ACCOUNT, code));
+        assertTrue(assertThrows(EmailTokenException.class, () -> tokens.consume(ALICE, PLC, alices)).expired());
     }
 }

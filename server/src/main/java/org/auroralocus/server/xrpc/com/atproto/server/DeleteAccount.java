@@ -39,10 +39,7 @@ public final class DeleteAccount implements XrpcProcedure<DeleteAccount.Input, N
         try {
             deletion.delete(input.did(), input.token());
         } catch (EmailTokenException e) {
-            throw switch (e.reason()) {
-                case INVALID -> XrpcException.invalidToken(e.getMessage());
-                case EXPIRED -> XrpcException.expiredToken(e.getMessage());
-            };
+            throw e.expired() ? XrpcException.expiredToken(e.getMessage()) : XrpcException.invalidToken(e.getMessage());
         }
         return NoOutput.INSTANCE;
     }
