@@ -1,0 +1,109 @@
+package org.auroralocus.server.actor.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.auroralocus.atproto.cbor.Cid;
+import org.auroralocus.server.db.SqlSession;
+
+/** {@code blob} and {@code record_blob}: the account's blobs and which records reference them. */
+public final class BlobTable {
+    /** One blob: {@code tempKey} is present while no committed record references it yet. */
+    public record BlobRow(Cid cid, String mimeType, long size, Optional<String> tempKey, Instant createdAt,
+                          Optional<String> takedownRef) {}
+
+    private final SqlSession session;
+
+    public BlobTable(SqlSession session) {
+        this.session = session;
+    }
+
+    public Optional<BlobRow> get(Cid cid) throws SQLException {
+        var st = session.prepare("SELECT cid, mime_type, size, temp_key, created_at, takedown_ref FROM blob WHERE cid = ?");
+        st.setString(1, cid.toString());
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+        }
+    }
+
+    /**
+     * Records an upload. Uploading bytes that are already stored permanently keeps the permanent
+     * row (the upload's temp copy is then simply dropped by the caller).
+     */
+    public void putUpload(Cid cid, String mimeType, long size, String tempKey, Instant now) throws SQLException {
+        var st = session.prepare("""
+                INSERT INTO blob (cid, mime_type, size, temp_key, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (cid) DO UPDATE SET temp_key = excluded.temp_key WHERE blob.temp_key IS NOT NULL""");
+        st.setString(1, cid.toString());
+        st.setString(2, mimeType);
+        st.setLong(3, size);
+        st.setString(4, tempKey);
+        st.setString(5, now.toString());
+        st.executeUpdate();
+    }
+
+    /** Marks the blob permanent (its bytes have moved out of the temporary area). */
+    public void markPermanent(Cid cid) throws SQLException {
+        var st = session.prepare("UPDATE blob SET temp_key = NULL WHERE cid = ?");
+        st.setString(1, cid.toString());
+        st.executeUpdate();
+    }
+
+    public void delete(Cid cid) throws SQLException {
+        var st = session.prepare("DELETE FROM blob WHERE cid = ?");
+        st.setString(1, cid.toString());
+        st.executeUpdate();
+    }
+
+    public void addReference(Cid blob, String recordUri) throws SQLException {
+        var st = session.prepare("INSERT INTO record_blob (blob_cid, record_uri) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        st.setString(1, blob.toString());
+        st.setString(2, recordUri);
+        st.executeUpdate();
+    }
+
+    /** Removes every reference a record made; returns the blobs it referenced. */
+    public List<Cid> removeReferences(String recordUri) throws SQLException {
+        List<Cid> blobs = new ArrayList<>();
+        var select = session.prepare("SELECT blob_cid FROM record_blob WHERE record_uri = ?");
+        select.setString(1, recordUri);
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) blobs.add(Cid.parse(rs.getString(1)));
+        }
+        var delete = session.prepare("DELETE FROM record_blob WHERE record_uri = ?");
+        delete.setString(1, recordUri);
+        delete.executeUpdate();
+        return blobs;
+    }
+
+    public boolean isReferenced(Cid blob) throws SQLException {
+        var st = session.prepare("SELECT 1 FROM record_blob WHERE blob_cid = ? LIMIT 1");
+        st.setString(1, blob.toString());
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    /** Temporary uploads older than {@code cutoff} that no record took up. */
+    public List<BlobRow> staleUploads(Instant cutoff, int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT cid, mime_type, size, temp_key, created_at, takedown_ref FROM blob
+                WHERE temp_key IS NOT NULL AND created_at < ? ORDER BY created_at LIMIT ?""");
+        st.setString(1, cutoff.toString());
+        st.setInt(2, limit);
+        List<BlobRow> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) rows.add(row(rs));
+        }
+        return rows;
+    }
+
+    private static BlobRow row(ResultSet rs) throws SQLException {
+        String takedown = rs.getString(6);
+        return new BlobRow(Cid.parse(rs.getString(1)), rs.getString(2), rs.getLong(3), Optional.ofNullable(rs.getString(4)),
+                Instant.parse(rs.getString(5)), Optional.ofNullable(takedown));
+    }
+}
