@@ -16,6 +16,7 @@ import org.auroralocus.atproto.identity.NetworkHandleResolver;
 import org.auroralocus.atproto.identity.SafeHttp;
 import org.auroralocus.atproto.identity.TxtLookup;
 import org.auroralocus.atproto.identity.plc.HttpPlcClient;
+import org.auroralocus.atproto.lexicon.schema.BuiltinLexicons;
 import org.auroralocus.atproto.syntax.TidClock;
 import org.auroralocus.server.account.AccountCreation;
 import org.auroralocus.server.account.AccountDeletion;
@@ -27,6 +28,7 @@ import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.auth.ServiceJwtVerifier;
+import org.auroralocus.server.blob.BlobStore;
 import org.auroralocus.server.auth.ServiceJwts;
 import org.auroralocus.server.auth.SessionJwts;
 import org.auroralocus.server.auth.SessionService;
@@ -67,6 +69,7 @@ public final class Services implements AutoCloseable {
     private final HandleResolver handles;
     private final HandleRules handleRules;
     private final ActorStores actors;
+    private final BlobStore blobStore;
     private final SqliteSequencer sequencer;
     private final RepoService repos;
     private final IdentityService identity;
@@ -115,7 +118,9 @@ public final class Services implements AutoCloseable {
         actors = closing(new ActorStores(config.dataDirectory().resolve("actors"), threads));
         sequencer = new SqliteSequencer(closing(Database.open(config.dataDirectory().resolve("sequencer.sqlite"),
                 SqliteSequencer.MIGRATIONS, threads)), clock);
-        repos = new RepoService(actors, sequencer, new TidClock(clock, random.nextInt(1024)), clock);
+        blobStore = new UnwiredBlobStore();
+        repos = new RepoService(actors, sequencer, blobStore, BuiltinLexicons.registry(),
+                new TidClock(clock, random.nextInt(1024)), clock);
         identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);
         accountCreation = new AccountCreation(accounts, sessions, repos, plc, random);
         serviceJwts = new ServiceJwts(clock, random);
@@ -189,6 +194,10 @@ public final class Services implements AutoCloseable {
 
     public ActorStores actors() {
         return actors;
+    }
+
+    public BlobStore blobStore() {
+        return blobStore;
     }
 
     public SqliteSequencer sequencer() {

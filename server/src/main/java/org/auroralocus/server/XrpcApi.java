@@ -11,6 +11,13 @@ import org.auroralocus.server.xrpc.com.atproto.identity.ResolveIdentity;
 import org.auroralocus.server.xrpc.com.atproto.identity.SignPlcOperation;
 import org.auroralocus.server.xrpc.com.atproto.identity.SubmitPlcOperation;
 import org.auroralocus.server.xrpc.com.atproto.identity.UpdateHandle;
+import org.auroralocus.server.xrpc.com.atproto.repo.ApplyWrites;
+import org.auroralocus.server.xrpc.com.atproto.repo.CreateRecord;
+import org.auroralocus.server.xrpc.com.atproto.repo.DeleteRecord;
+import org.auroralocus.server.xrpc.com.atproto.repo.DescribeRepo;
+import org.auroralocus.server.xrpc.com.atproto.repo.GetRecord;
+import org.auroralocus.server.xrpc.com.atproto.repo.ListRecords;
+import org.auroralocus.server.xrpc.com.atproto.repo.PutRecord;
 import org.auroralocus.server.xrpc.com.atproto.server.ActivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CheckAccountStatus;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAccount;
@@ -59,6 +66,14 @@ final class XrpcApi {
         routes.procedure(RequestPlcOperationSignature.NSID, new RequestPlcOperationSignature(s.plcSigner()), Auth.ACCESS_FULL);
         routes.procedure(SignPlcOperation.NSID, new SignPlcOperation(s.plcSigner()), Auth.ACCESS_FULL);
         routes.procedure(SubmitPlcOperation.NSID, new SubmitPlcOperation(s.plcSubmitter()), Auth.ACCESS);
+        // com.atproto.repo
+        routes.procedure(CreateRecord.NSID, new CreateRecord(s.accounts(), s.repos()), Auth.ACCESS);
+        routes.procedure(PutRecord.NSID, new PutRecord(s.accounts(), s.repos()), Auth.ACCESS);
+        routes.procedure(DeleteRecord.NSID, new DeleteRecord(s.accounts(), s.repos()), Auth.ACCESS);
+        routes.procedure(ApplyWrites.NSID, new ApplyWrites(s.accounts(), s.repos()), Auth.ACCESS);
+        routes.query(GetRecord.NSID, new GetRecord(s.accounts(), s.repos()), Auth.NONE);
+        routes.query(ListRecords.NSID, new ListRecords(s.accounts(), s.repos()), Auth.NONE);
+        routes.query(DescribeRepo.NSID, new DescribeRepo(s.accounts(), s.repos(), s.dids()), Auth.NONE);
         return routes;
     }
 }

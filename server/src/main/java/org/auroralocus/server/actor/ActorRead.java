@@ -1,9 +1,13 @@
 package org.auroralocus.server.actor;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.BlockSource;
+import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.Repository;
+import org.auroralocus.atproto.syntax.AtUri;
+import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.server.actor.db.RepoBlockTable;
 import org.auroralocus.server.actor.db.RecordTable;
 import org.auroralocus.server.actor.db.RepoRootTable;
@@ -40,6 +44,27 @@ public class ActorRead {
     /** How many records are indexed. */
     public long recordCount() throws SQLException {
         return records.count();
+    }
+
+    /** The record's current CID in the index (taken down or not). */
+    public Optional<Cid> recordCid(AtUri uri) throws SQLException {
+        return records.cid(uri);
+    }
+
+    /** A served record with its block, at {@code cid} when one is given. */
+    public Optional<RecordTable.StoredRecord> record(AtUri uri, Optional<Cid> cid) throws SQLException {
+        return records.get(uri, cid);
+    }
+
+    /** A page of a collection's served records (see {@link RecordTable#list}). */
+    public List<RecordTable.StoredRecord> listRecords(Nsid collection, int limit, Optional<String> cursor, boolean reverse)
+            throws SQLException {
+        return records.list(collection, limit, cursor, reverse);
+    }
+
+    /** The collections holding at least one record, sorted. */
+    public List<Nsid> collections() throws SQLException {
+        return records.collections();
     }
 
     /** The repository at its current commit; its tree is read lazily through this view. */

@@ -2,30 +2,55 @@ package org.auroralocus.server.actor;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.CommitResult;
+import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.atproto.syntax.Tid;
+import org.auroralocus.server.actor.db.BlobTable;
 import org.auroralocus.server.db.SqlSession;
 
 /** One actor store inside a write transaction: everything done here commits together or not at all. */
 public final class ActorWrite extends ActorRead {
     private final Did did;
+    private final BlobTable blobs;
 
     ActorWrite(Did did, SqlSession session) {
         super(session);
         this.did = did;
+        this.blobs = new BlobTable(session);
     }
 
     /**
      * Stores a commit: its new blocks, the blocks it no longer reaches, and the new root. Record
-     * blocks still used at another path are kept (two identical records share one block).
+     * blocks still used at another path are kept (two identical records share one block), which
+     * this reads from the record index: index the commit's records first.
      */
     public void storeCommit(CommitResult commit, Instant now) throws SQLException {
         String rev = commit.commit().rev().toString();
         blocks.putAll(commit.newBlocks().blocks(), rev);
-        Collection<Cid> removed = commit.removedCids();
-        if (!removed.isEmpty()) blocks.deleteAll(removed);
+        List<Cid> unused = new ArrayList<>(commit.removedCids().size());
+        for (Cid cid : commit.removedCids()) {
+            if (!records.isCidUsed(cid)) unused.add(cid);
+        }
+        if (!unused.isEmpty()) blocks.deleteAll(unused);
         root.set(did, commit.cid(), commit.commit().rev(), now);
+    }
+
+    /** Indexes a created or updated record. */
+    public void indexRecord(AtUri uri, Cid cid, Tid rev, Instant now) throws SQLException {
+        records.put(uri, cid, rev, now);
+    }
+
+    /** Drops a deleted record from the index. */
+    public void unindexRecord(AtUri uri) throws SQLException {
+        records.delete(uri);
+    }
+
+    /** The account's blobs and which records reference them. */
+    public BlobTable blobs() {
+        return blobs;
     }
 }

@@ -112,8 +112,9 @@ final class RecordBinder {
             JsonNode value = node.get(c.getName());
             boolean absent = value == null || value.isNull();
             if (c.getType() == Optional.class) {
-                args[i] = absent ? Optional.empty()
-                        : Optional.of(fromJson(typeArgument(c.getGenericType()), c, value, path + "." + c.getName()));
+                Class<?> inner = typeArgument(c.getGenericType());
+                if (inner == List.class) throw new IllegalStateException("Optional<List> is not supported; use List");
+                args[i] = absent ? Optional.empty() : Optional.of(fromJson(inner, c, value, path + "." + c.getName()));
             } else if (absent) {
                 if (c.getType() != boolean.class) {
                     throw new BindingException("Missing required key \"" + c.getName() + "\" at " + path);
@@ -127,7 +128,6 @@ final class RecordBinder {
     }
 
     private Object fromJson(Class<?> target, RecordComponent c, JsonNode value, String path) {
-        if (target == List.class) throw new IllegalStateException("Optional<List> is not supported; use List");
         if (c.getType() == List.class) {
             if (!value.isArray()) throw new BindingException("Expected array value type (got " + describe(value) + ") at " + path);
             Class<?> item = typeArgument(c.getGenericType());

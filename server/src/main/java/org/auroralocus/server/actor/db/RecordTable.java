@@ -1,11 +1,29 @@
 package org.auroralocus.server.actor.db;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.auroralocus.atproto.cbor.Cid;
+import org.auroralocus.atproto.syntax.AtUri;
+import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.atproto.syntax.RecordKey;
+import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.server.db.SqlSession;
 
-/** {@code record}: the index of the repository's current records, by AT URI. */
+/**
+ * {@code record}: the index of the repository's current records, by AT URI. It mirrors the MST
+ * (both change in the same transaction) so that reads need no tree walk: a record is one indexed
+ * lookup joined with its block. Taken-down records ({@code takedown_ref} set) stay indexed, so the
+ * repository keeps them, but are not served.
+ */
 public final class RecordTable {
+    /** A record as served: where, its CID, and its DAG-CBOR block. */
+    public record StoredRecord(AtUri uri, Cid cid, byte[] block) {}
+
     private final SqlSession session;
 
     public RecordTable(SqlSession session) {
@@ -16,6 +34,89 @@ public final class RecordTable {
         try (ResultSet rs = session.prepare("SELECT count(*) FROM record").executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** The record's current CID, taken down or not: what the repository holds at the path. */
+    public Optional<Cid> cid(AtUri uri) throws SQLException {
+        var st = session.prepare("SELECT cid FROM record WHERE uri = ?");
+        st.setString(1, uri.toString());
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(Cid.parse(rs.getString(1))) : Optional.empty();
+        }
+    }
+
+    /** The record, if it is there and served, at {@code cid} when one is given. */
+    public Optional<StoredRecord> get(AtUri uri, Optional<Cid> cid) throws SQLException {
+        var st = session.prepare("""
+                SELECT record.cid, repo_block.content FROM record JOIN repo_block ON repo_block.cid = record.cid
+                WHERE record.uri = ? AND record.takedown_ref IS NULL""");
+        st.setString(1, uri.toString());
+        try (ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) return Optional.empty();
+            Cid found = Cid.parse(rs.getString(1));
+            if (cid.isPresent() && !cid.get().equals(found)) return Optional.empty();
+            return Optional.of(new StoredRecord(uri, found, rs.getBytes(2)));
+        }
+    }
+
+    /**
+     * A page of one collection's served records: newest record key first, or oldest first when
+     * {@code reverse}; {@code cursor} is the last record key of the previous page, compared as text
+     * like the official PDS does (so any string works as a cursor, even one no key could be).
+     */
+    public List<StoredRecord> list(Nsid collection, int limit, Optional<String> cursor, boolean reverse) throws SQLException {
+        String order = reverse ? "ASC" : "DESC";
+        String after = cursor.isEmpty() ? "" : reverse ? " AND record.rkey > ?" : " AND record.rkey < ?";
+        PreparedStatement st = session.prepare("""
+                SELECT record.uri, record.cid, repo_block.content FROM record JOIN repo_block ON repo_block.cid = record.cid
+                WHERE record.collection = ? AND record.takedown_ref IS NULL""" + after + " ORDER BY record.rkey " + order + " LIMIT ?");
+        int i = 1;
+        st.setString(i++, collection.toString());
+        if (cursor.isPresent()) st.setString(i++, cursor.get());
+        st.setInt(i, limit);
+        List<StoredRecord> page = new ArrayList<>(Math.min(limit, 100));
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) page.add(new StoredRecord(AtUri.parse(rs.getString(1)), Cid.parse(rs.getString(2)), rs.getBytes(3)));
+        }
+        return page;
+    }
+
+    /** The collections that hold at least one record, sorted. */
+    public List<Nsid> collections() throws SQLException {
+        List<Nsid> collections = new ArrayList<>();
+        try (ResultSet rs = session.prepare("SELECT DISTINCT collection FROM record ORDER BY collection").executeQuery()) {
+            while (rs.next()) collections.add(Nsid.parse(rs.getString(1)));
+        }
+        return collections;
+    }
+
+    /** Indexes a created or updated record; an update keeps the record's takedown. */
+    public void put(AtUri uri, Cid cid, Tid rev, Instant now) throws SQLException {
+        var st = session.prepare("""
+                INSERT INTO record (uri, cid, collection, rkey, repo_rev, indexed_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (uri) DO UPDATE SET cid = excluded.cid, repo_rev = excluded.repo_rev, indexed_at = excluded.indexed_at""");
+        st.setString(1, uri.toString());
+        st.setString(2, cid.toString());
+        st.setString(3, uri.collection().map(Nsid::toString).orElseThrow());
+        st.setString(4, uri.rkey().map(RecordKey::value).orElseThrow());
+        st.setString(5, rev.toString());
+        st.setString(6, now.toString());
+        st.executeUpdate();
+    }
+
+    public void delete(AtUri uri) throws SQLException {
+        var st = session.prepare("DELETE FROM record WHERE uri = ?");
+        st.setString(1, uri.toString());
+        st.executeUpdate();
+    }
+
+    /** Whether some record still has this CID (two identical records share one block). */
+    public boolean isCidUsed(Cid cid) throws SQLException {
+        var st = session.prepare("SELECT 1 FROM record WHERE cid = ? LIMIT 1");
+        st.setString(1, cid.toString());
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next();
         }
     }
 }
