@@ -1,0 +1,190 @@
+package org.auroralocus.server.xrpc.com.atproto.repo;
+
+import static org.auroralocus.server.xrpc.com.atproto.repo.RepoUser.JSON;
+import static org.auroralocus.server.xrpc.com.atproto.repo.RepoUser.thing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.auroralocus.atproto.car.CarContents;
+import org.auroralocus.atproto.car.CarReader;
+import org.auroralocus.atproto.cbor.Cid;
+import org.auroralocus.atproto.cbor.DagCbor;
+import org.auroralocus.atproto.cbor.DataValue;
+import org.auroralocus.atproto.mst.Mst;
+import org.auroralocus.atproto.repo.Commit;
+import org.auroralocus.server.TestPds;
+import org.auroralocus.server.sequencer.db.SeqTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every record write is one {@code #commit} on the firehose, as a relay checks it (sync v1.1): the
+ * ops say what changed, the CAR slice holds the signed commit and the new records, and its MST
+ * blocks alone are enough to see each op in the new tree and to invert the ops back to
+ * {@code prevData}.
+ */
+class RecordEventsXrpcTest {
+    private static final String THINGS = "com.example.thing";
+
+    @TempDir static Path dir;
+    static TestPds pds;
+
+    @BeforeAll
+    static void start() {
+        pds = TestPds.start(dir, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        pds.close();
+    }
+
+    private static long lastSeq() {
+        List<SeqTable.Row> all = pds.server().services().sequencer().after(0, 100_000);
+        return all.isEmpty() ? 0 : all.getLast().seq();
+    }
+
+    /** The one event the write after {@code seq} produced, checked to be a #commit of that write's commit. */
+    private static DataValue.MapValue onlyCommitSince(long seq, RepoUser user, JsonNode answer) {
+        List<SeqTable.Row> events = pds.server().services().sequencer().after(seq, 100);
+        assertEquals(1, events.size(), "one write, one event");
+        assertEquals("#commit", events.getFirst().type());
+        assertEquals(user.did().toString(), events.getFirst().did());
+        DataValue.MapValue body = (DataValue.MapValue) DagCbor.decode(events.getFirst().body());
+        assertEquals(DataValue.of(Cid.parse(answer.at("/commit/cid").asText())), body.get("commit").orElseThrow());
+        assertEquals(answer.at("/commit/rev").asText(), body.text("rev").orElseThrow());
+        return body;
+    }
+
+    private static CarContents car(DataValue.MapValue body) throws IOException {
+        byte[] bytes = ((DataValue.BytesValue) body.get("blocks").orElseThrow()).value();
+        return CarReader.readAll(new ByteArrayInputStream(bytes));
+    }
+
+    private static Commit commit(CarContents car, DataValue.MapValue body) {
+        Cid cid = ((DataValue.LinkValue) body.get("commit").orElseThrow()).cid();
+        assertEquals(List.of(cid), car.roots(), "the CAR's root is the commit");
+        return Commit.parse(car.blocks().get(cid).orElseThrow(() -> new AssertionError("the CAR holds the commit block")));
+    }
+
+    private static List<DataValue.MapValue> ops(DataValue.MapValue body) {
+        return ((DataValue.ListValue) body.get("ops").orElseThrow()).items().stream().map(DataValue.MapValue.class::cast).toList();
+    }
+
+    private static DataValue.MapValue op(String action, String path, Optional<String> cid, Optional<Cid> prev) {
+        DataValue.MapValue op = DataValue.map("action", DataValue.of(action), "path", DataValue.of(path),
+                "cid", cid.map(c -> DataValue.of(Cid.parse(c))).orElse(DataValue.ofNull()));
+        return prev.isPresent() ? op.with("prev", DataValue.of(prev.get())) : op;
+    }
+
+    /** Undoes the ops, newest first, on the tree the CAR's blocks alone describe: a relay's check of {@code prevData}. */
+    private static void assertOpsInvertToPrevData(CarContents car, Commit commit, DataValue.MapValue body) {
+        Mst tree = Mst.load(car.blocks(), commit.data());
+        for (DataValue.MapValue op : ops(body).reversed()) {
+            String path = op.text("path").orElseThrow();
+            Optional<Cid> prev = op.get("prev").map(v -> ((DataValue.LinkValue) v).cid());
+            tree = switch (op.text("action").orElseThrow()) {
+                case "create" -> tree.delete(path);
+                case "update" -> tree.update(path, prev.orElseThrow());
+                case "delete" -> tree.add(path, prev.orElseThrow());
+                default -> throw new AssertionError("unknown action " + op);
+            };
+        }
+        assertEquals(body.get("prevData").orElseThrow(), DataValue.of(tree.rootCid()), "the ops undone give the previous tree");
+    }
+
+    @Test
+    void createUpdateAndDeleteAreEachOneCommitWithTheirOps() throws IOException {
+        RepoUser ann = RepoUser.signUp(pds, "events");
+        for (int i = 0; i < 20; i++) assertEquals(200, ann.createRecord(THINGS, thing(i)).status(), "a tree with some depth");
+        String path = THINGS + "/mine";
+
+        long seq = lastSeq();
+        var created = ann.post("com.atproto.repo.createRecord", ann.createBody(THINGS, thing(100)).put("rkey", "mine"));
+        DataValue.MapValue body = onlyCommitSince(seq, ann, created.json());
+        String cid = created.json().get("cid").asText();
+        assertEquals(List.of(op("create", path, Optional.of(cid), Optional.empty())), ops(body));
+        CarContents car = car(body);
+        Commit commit = commit(car, body);
+        assertTrue(car.blocks().contains(Cid.parse(cid)), "the CAR holds the new record");
+        assertEquals(Optional.of(Cid.parse(cid)), Mst.load(car.blocks(), commit.data()).get(path), "the record is in the new tree");
+        assertOpsInvertToPrevData(car, commit, body);
+        assertEquals(DataValue.list(List.of()), body.get("blobs").orElseThrow());
+
+        seq = lastSeq();
+        var updated = ann.post("com.atproto.repo.putRecord", ann.createBody(THINGS, thing(101)).put("rkey", "mine"));
+        body = onlyCommitSince(seq, ann, updated.json());
+        assertEquals(DataValue.of(commit.rev().toString()), body.get("since").orElseThrow(), "since is the previous revision");
+        assertEquals(DataValue.of(commit.data()), body.get("prevData").orElseThrow(), "prevData is the previous tree");
+        assertEquals(List.of(op("update", path, Optional.of(updated.json().get("cid").asText()), Optional.of(Cid.parse(cid)))),
+                ops(body));
+        car = car(body);
+        commit = commit(car, body);
+        assertTrue(car.blocks().contains(Cid.parse(updated.json().get("cid").asText())));
+        assertOpsInvertToPrevData(car, commit, body);
+
+        seq = lastSeq();
+        ObjectNode delete = JSON.createObjectNode().put("repo", ann.did().toString()).put("collection", THINGS).put("rkey", "mine");
+        var deleted = ann.post("com.atproto.repo.deleteRecord", delete);
+        body = onlyCommitSince(seq, ann, deleted.json());
+        assertEquals(List.of(op("delete", path, Optional.empty(), Optional.of(Cid.parse(updated.json().get("cid").asText())))),
+                ops(body));
+        car = car(body);
+        commit = commit(car, body);
+        assertEquals(Optional.empty(), Mst.load(car.blocks(), commit.data()).get(path), "the proof shows the record gone");
+        assertOpsInvertToPrevData(car, commit, body);
+    }
+
+    @Test
+    void aBatchIsOneCommitWithItsOpsInOrder() throws IOException {
+        RepoUser ben = RepoUser.signUp(pds, "batchevents");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, ben.post("com.atproto.repo.createRecord", ben.createBody(THINGS, thing(i)).put("rkey", "r" + i)).status());
+        }
+        String oldCid = ben.getRecord(THINGS, "r3").json().get("cid").asText();
+        String deletedCid = ben.getRecord(THINGS, "r5").json().get("cid").asText();
+        ObjectNode request = JSON.createObjectNode().put("repo", ben.did().toString());
+        ArrayNode writes = request.putArray("writes");
+        writes.addObject().put("$type", ApplyWrites.CREATE).put("collection", THINGS).put("rkey", "new").set("value", thing(50));
+        writes.addObject().put("$type", ApplyWrites.UPDATE).put("collection", THINGS).put("rkey", "r3").set("value", thing(51));
+        writes.addObject().put("$type", ApplyWrites.DELETE).put("collection", THINGS).put("rkey", "r5");
+
+        long seq = lastSeq();
+        var applied = ben.post("com.atproto.repo.applyWrites", request);
+        assertEquals(200, applied.status(), applied.text());
+        DataValue.MapValue body = onlyCommitSince(seq, ben, applied.json());
+        JsonNode results = applied.json().get("results");
+        assertEquals(List.of(
+                op("create", THINGS + "/new", Optional.of(results.at("/0/cid").asText()), Optional.empty()),
+                op("update", THINGS + "/r3", Optional.of(results.at("/1/cid").asText()), Optional.of(Cid.parse(oldCid))),
+                op("delete", THINGS + "/r5", Optional.empty(), Optional.of(Cid.parse(deletedCid)))), ops(body));
+        CarContents car = car(body);
+        assertOpsInvertToPrevData(car, commit(car, body), body);
+    }
+
+    @Test
+    void aWriteThatChangesNothingIsNotSequenced() {
+        RepoUser cy = RepoUser.signUp(pds, "noop");
+        ObjectNode put = cy.createBody(THINGS, thing(1)).put("rkey", "same");
+        assertEquals(200, cy.post("com.atproto.repo.putRecord", put).status());
+        long seq = lastSeq();
+        var again = cy.post("com.atproto.repo.putRecord", put);
+        assertEquals(200, again.status());
+        assertFalse(again.json().has("commit"));
+        ObjectNode delete = JSON.createObjectNode().put("repo", cy.did().toString()).put("collection", THINGS).put("rkey", "never");
+        assertEquals(200, cy.post("com.atproto.repo.deleteRecord", delete).status());
+        assertEquals(List.of(), pds.server().services().sequencer().after(seq, 100));
+    }
+}
