@@ -22,7 +22,8 @@ public final class GetRecord implements XrpcQuery<GetRecord.Params, GetRecord.Ou
 
     record Params(AtIdentifier repo, Nsid collection, RecordKey rkey, Optional<Cid> cid) {}
 
-    record Output(AtUri uri, Cid cid, DataValue value) {}
+    /** {@code cid} is optional in the lexicon (for servers without one); ours always have it. */
+    record Output(AtUri uri, Optional<Cid> cid, DataValue value) {}
 
     private final RepoAccess access;
     private final RepoService repos;
@@ -42,6 +43,6 @@ public final class GetRecord implements XrpcQuery<GetRecord.Params, GetRecord.Ou
         AtUri uri = AtUri.of(account.did(), p.collection(), p.rkey());
         RepoRecord record = repos.getRecord(account.did(), new RecordPath(p.collection(), p.rkey()), p.cid()).orElseThrow(() ->
                 XrpcException.invalidRequest("RecordNotFound", "Could not locate record: " + uri));
-        return new Output(uri, record.cid(), record.value());
+        return new Output(uri, Optional.of(record.cid()), record.value());
     }
 }
