@@ -1,6 +1,7 @@
 package org.auroralocus.server;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -47,6 +48,10 @@ public final class PdsServer implements AutoCloseable {
             WebServer web = WebServer.builder()
                     .host(config.bindHost())
                     .port(config.port())
+                    // Helidon refuses a query with a stray '%' (cursor=%%%) before routing, with an
+                    // empty 400; the official PDS takes such a value as it is, and so does the XRPC
+                    // layer (XrpcQueryString), so the check is left to it
+                    .addProtocol(Http1Config.builder().validatePrologue(false).build())
                     .routing(r -> {
                         r.addFilter(new Cors())
                                 .register(new HomePages(AuroraVersion.current()))

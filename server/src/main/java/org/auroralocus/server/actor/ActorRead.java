@@ -8,6 +8,7 @@ import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.Repository;
 import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.server.actor.db.BlobTable;
 import org.auroralocus.server.actor.db.RepoBlockTable;
 import org.auroralocus.server.actor.db.RecordTable;
 import org.auroralocus.server.actor.db.RepoRootTable;
@@ -19,12 +20,14 @@ public class ActorRead {
     final RepoBlockTable blocks;
     final RepoRootTable root;
     final RecordTable records;
+    final BlobTable blobs;
 
     ActorRead(SqlSession session) {
         this.session = session;
         this.blocks = new RepoBlockTable(session);
         this.root = new RepoRootTable(session);
         this.records = new RecordTable(session);
+        this.blobs = new BlobTable(session);
     }
 
     /** The repository's blocks, as the MST and repository code read them. */

@@ -15,12 +15,10 @@ import org.auroralocus.server.db.SqlSession;
 /** One actor store inside a write transaction: everything done here commits together or not at all. */
 public final class ActorWrite extends ActorRead {
     private final Did did;
-    private final BlobTable blobs;
 
     ActorWrite(Did did, SqlSession session) {
         super(session);
         this.did = did;
-        this.blobs = new BlobTable(session);
     }
 
     /**
@@ -49,7 +47,7 @@ public final class ActorWrite extends ActorRead {
         records.delete(uri);
     }
 
-    /** The account's blobs and which records reference them. */
+    /** The account's blobs and the records referencing them. */
     public BlobTable blobs() {
         return blobs;
     }

@@ -5,21 +5,35 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * One SQLite file in WAL mode: writes run one at a time, each in its own transaction, on the
- * shared writer threads; reads run concurrently on the shared reader threads, each with a
- * connection of this file's small reader pool. Callers (virtual threads) wait for the result.
+ * One SQLite file in WAL mode: writes run one at a time on the shared writer threads; reads run
+ * concurrently on the shared reader threads, each with a connection of this file's small reader
+ * pool. Callers (virtual threads) wait for the result.
+ *
+ * <p>Writes that queue up while the writer is busy are committed together (group commit): each runs
+ * inside its own savepoint, so one that fails is rolled back alone, and the group shares one commit
+ * and so one fsync. Every caller is answered only after the commit that holds its work, so a write
+ * is as durable and as atomic as if it had its own transaction; under load the file's fsyncs are
+ * shared instead of queued one behind another.
  */
 public final class Database implements AutoCloseable {
+    /** Writes committed together at most; bounds the time a single commit keeps the writer. */
+    static final int MAX_GROUP = 64;
+
     private final Path file;
     private final SqlSession writer;
     private final Executor writeQueue;
+    private final ConcurrentLinkedQueue<PendingWrite<?>> pendingWrites = new ConcurrentLinkedQueue<>();
     private final Executor readPool;
     private final LinkedBlockingQueue<SqlSession> idleReaders = new LinkedBlockingQueue<>();
     private volatile boolean closed;
@@ -58,9 +72,16 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
-    /** Runs {@code work} in a write transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a write transaction: committed when it returns, rolled back when it throws.
+     * It may share the commit with other writes queued at the same time (see the class comment).
+     */
     public <T> T write(SqlWork<T> work) {
-        return await(CompletableFuture.supplyAsync(() -> inTransaction(work), writeQueue));
+        PendingWrite<T> pending = new PendingWrite<>(work);
+        pendingWrites.add(pending);
+        // one drain per write; a drain takes every write then waiting, so later ones may find none
+        writeQueue.execute(this::drainGroup);
+        return await(pending.result);
     }
 
     /** Runs {@code work} with a read connection (a consistent snapshot for the duration of one statement). */
@@ -82,20 +103,91 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private <T> T inTransaction(SqlWork<T> work) {
-        ensureOpen();
-        try {
-            try {
-                T result = work.run(writer);
-                writer.connection().commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                writer.connection().rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("write to " + file.getFileName() + " failed: " + e.getMessage(), e);
+    /** A write waiting for its group; what its work returned or threw is held until the group's commit. */
+    private static final class PendingWrite<T> {
+        final SqlWork<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        T value;
+        RuntimeException failure;
+
+        PendingWrite(SqlWork<T> work) {
+            this.work = work;
         }
+
+        void run(SqlSession session) throws SQLException {
+            value = work.run(session);
+        }
+
+        void complete() {
+            if (failure != null) result.completeExceptionally(failure);
+            else result.complete(value);
+        }
+    }
+
+    private void drainGroup() {
+        List<PendingWrite<?>> group = new ArrayList<>();
+        PendingWrite<?> next;
+        while (group.size() < MAX_GROUP && (next = pendingWrites.poll()) != null) group.add(next);
+        if (group.isEmpty()) return;
+        if (closed) {
+            group.forEach(w -> w.result.completeExceptionally(new IllegalStateException("database " + file + " is closed")));
+            return;
+        }
+        try {
+            if (group.size() == 1) runAlone(group.getFirst());
+            else runTogether(group);
+            writer.connection().commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackAfter(e);
+            DatabaseException failed = failure(e);
+            for (PendingWrite<?> w : group) if (w.failure == null) w.failure = failed;
+        } catch (Error e) {
+            rollbackAfter(e);
+            group.forEach(w -> w.result.completeExceptionally(e));
+            throw e;
+        }
+        group.forEach(PendingWrite::complete);
+    }
+
+    /** A write on its own: a failure rolls back the transaction, as it always did. */
+    private void runAlone(PendingWrite<?> w) throws SQLException {
+        try {
+            w.run(writer);
+        } catch (SQLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            writer.connection().rollback();
+            w.failure = e;
+        }
+    }
+
+    /** Each write in its own savepoint, so a failing one is undone alone and the others still commit. */
+    private void runTogether(List<PendingWrite<?>> group) throws SQLException {
+        Connection c = writer.connection();
+        for (PendingWrite<?> w : group) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                w.run(writer);
+            } catch (SQLException | RuntimeException e) {
+                // if SQLite cannot go back to the savepoint, the whole group fails below
+                c.rollback(savepoint);
+                w.failure = e instanceof SQLException sql ? failure(sql) : (RuntimeException) e;
+            }
+            c.releaseSavepoint(savepoint);
+        }
+    }
+
+    private void rollbackAfter(Throwable cause) {
+        try {
+            writer.connection().rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private DatabaseException failure(Exception e) {
+        if (e instanceof DatabaseException d) return d;
+        return new DatabaseException("write to " + file.getFileName() + " failed: " + e.getMessage(), e);
     }
 
     private <T> T withReader(SqlWork<T> work) {

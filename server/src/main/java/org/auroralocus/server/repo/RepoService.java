@@ -54,7 +54,7 @@ public final class RepoService {
     private final TidClock revs;
     private final Clock clock;
     private final WritePreparer preparer;
-    private final RepoLocks locks = new RepoLocks();
+    private final CommitOrder order = new CommitOrder();
 
     /** Six collaborators: the three stores a write touches, the record schemas, and the two clocks. */
     public RepoService(ActorStores actors, Sequencer sequencer, BlobStore blobStore, LexiconRegistry lexicons, TidClock revs,
@@ -83,7 +83,7 @@ public final class RepoService {
     /** Removes a repository for good: one that never became an account (creation failed half way), or a deleted account's. */
     public void destroyRepo(Did did) {
         actors.destroy(did);
-        locks.forget(did);
+        order.forget(did);
     }
 
     /**
@@ -105,21 +105,30 @@ public final class RepoService {
     private WriteOutcome write(Did did, List<RepoWrite> writes, Optional<Cid> swapCommit, Validation validation,
                                IntFunction<ValuePath> roots) {
         List<PreparedWrite> prepared = preparer.prepare(did, writes, validation, roots);
-        KeyPair key = actors.signingKey(did);
-        return locks.withLock(did, () -> {
-            WriteTransaction transaction = new WriteTransaction(did, prepared, swapCommit, key, revs, clock.instant());
-            WriteTransaction.Outcome outcome = actors.transact(did, transaction::run);
-            return switch (outcome) {
-                case WriteTransaction.Unchanged u -> new WriteOutcome(Optional.empty(), u.results());
-                case WriteTransaction.Committed c -> {
+        WriteTransaction transaction = new WriteTransaction(did, prepared, swapCommit, actors.signingKey(did), revs,
+                clock.instant(), order);
+        WriteTransaction.Outcome outcome;
+        try {
+            outcome = actors.transact(did, transaction::run);
+        } catch (RuntimeException e) {
+            transaction.turn().ifPresent(CommitOrder.Turn::abandon);
+            throw e;
+        }
+        return switch (outcome) {
+            case WriteTransaction.Unchanged u -> new WriteOutcome(Optional.empty(), u.results());
+            case WriteTransaction.Committed c -> {
+                try {
+                    c.turn().awaitPrevious();
                     promoteBlobs(did, c.blobs().toPromote());
                     sequencer.append(c.event());
-                    deleteBlobBytes(did, c.blobs().deleted());
-                    LOG.log(System.Logger.Level.DEBUG, "commit did={0} rev={1} ops={2}", did, c.commit().rev(), c.event().ops().size());
-                    yield new WriteOutcome(Optional.of(c.commit()), c.results());
+                } finally {
+                    c.turn().done();
                 }
-            };
-        });
+                deleteBlobBytes(did, c.blobs().deleted());
+                LOG.log(System.Logger.Level.DEBUG, "commit did={0} rev={1} ops={2}", did, c.commit().rev(), c.event().ops().size());
+                yield new WriteOutcome(Optional.of(c.commit()), c.results());
+            }
+        };
     }
 
     /**

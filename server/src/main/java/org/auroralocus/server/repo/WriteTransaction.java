@@ -27,7 +27,9 @@ import org.auroralocus.server.sequencer.RepoEvent;
  * The part of a batch of writes that runs inside the repository's one transaction: the swaps are
  * checked against the current commit and records, the writes applied as one signed commit, its
  * blocks stored, the record index and blob references updated, and the firehose event built. Any
- * exception rolls all of it back.
+ * exception rolls all of it back. Writes to one repository queue for its store's single writer,
+ * which runs them one after another (and may commit several together, each in its own savepoint),
+ * so each sees the commit of the one before.
  */
 final class WriteTransaction {
     /** The official PDS refuses a commit whose event would exceed the firehose's 2 MB frame. */
@@ -41,9 +43,9 @@ final class WriteTransaction {
     /** No write changed anything: no commit was made. */
     record Unchanged(List<WriteResult> results) implements Outcome {}
 
-    /** A new commit, with its event and the blob work that follows it. */
-    record Committed(CommitMeta commit, List<WriteResult> results, RepoEvent.CommitEvent event, BlobChanges blobs)
-            implements Outcome {}
+    /** A new commit, with its event, its turn to sequence it, and the blob work that follows it. */
+    record Committed(CommitMeta commit, List<WriteResult> results, RepoEvent.CommitEvent event, BlobChanges blobs,
+                     CommitOrder.Turn turn) implements Outcome {}
 
     private final Did did;
     private final List<PreparedWrite> writes;
@@ -51,14 +53,24 @@ final class WriteTransaction {
     private final Signer signer;
     private final TidClock revs;
     private final Instant now;
+    private final CommitOrder order;
+    /** Taken last in {@link #run}; read by the caller after the transaction, also when its commit failed. */
+    private Optional<CommitOrder.Turn> turn = Optional.empty();
 
-    WriteTransaction(Did did, List<PreparedWrite> writes, Optional<Cid> swapCommit, Signer signer, TidClock revs, Instant now) {
+    WriteTransaction(Did did, List<PreparedWrite> writes, Optional<Cid> swapCommit, Signer signer, TidClock revs, Instant now,
+                     CommitOrder order) {
         this.did = did;
         this.writes = List.copyOf(writes);
         this.swapCommit = swapCommit;
         this.signer = signer;
         this.revs = revs;
         this.now = now;
+        this.order = order;
+    }
+
+    /** The turn this transaction took to sequence its commit, if it got that far. */
+    Optional<CommitOrder.Turn> turn() {
+        return turn;
     }
 
     Outcome run(ActorWrite tx) throws SQLException {
@@ -87,7 +99,9 @@ final class WriteTransaction {
         if (blocks.length > MAX_EVENT_BYTES) throw RepoWriteException.invalid("Too many writes. Max event size: 2MB");
         RepoEvent.CommitEvent event = new RepoEvent.CommitEvent(did, commit.cid(), rev, commit.since(), blocks,
                 resolved.stream().map(ResolvedWrite::op).toList(), blobs.referenced(), commit.prevData());
-        return new Committed(new CommitMeta(commit.cid(), rev), results, event, blobs);
+        // last, so nothing after it in this transaction can fail: the turn follows commit order
+        turn = Optional.of(order.take(did));
+        return new Committed(new CommitMeta(commit.cid(), rev), results, event, blobs, turn.get());
     }
 
     /**

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,14 +145,7 @@ public final class XrpcDispatcher implements Handler {
     }
 
     private static Map<String, List<String>> queryParams(ServerRequest req) {
-        Map<String, List<String>> params = new HashMap<>();
-        try {
-            var query = req.query();
-            for (String name : query.names()) params.put(name, query.all(name));
-        } catch (RuntimeException e) {
-            throw XrpcException.invalidRequest("Invalid query string");
-        }
-        return params;
+        return XrpcQueryString.parse(req.query().rawValue());
     }
 
     /**

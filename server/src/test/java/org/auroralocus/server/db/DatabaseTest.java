@@ -113,4 +113,38 @@ class DatabaseTest {
             assertEquals(200, count(db));
         }
     }
+
+    @Test
+    void writesCommittedTogetherFailOneByOne() throws Exception {
+        try (Database db = Database.open(dir.resolve("t.sqlite"), MIGRATIONS, threads);
+             var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> db.write(s -> {
+                    var st = s.prepare("INSERT INTO note (text, tag) VALUES (?, 'x')");
+                    st.setString(1, "note " + n);
+                    st.executeUpdate();
+                    if (n % 7 == 0) throw new IllegalStateException("refused " + n);
+                    if (n % 11 == 0) s.prepare("INSERT INTO nope VALUES (1)").executeUpdate();
+                    return n;
+                })));
+            }
+            int committed = 0;
+            for (int i = 0; i < futures.size(); i++) {
+                int n = i;
+                if (n % 7 == 0) {
+                    var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> futures.get(n).get());
+                    assertEquals("refused " + n, e.getCause().getMessage(), "each failing write sees its own failure");
+                } else if (n % 11 == 0) {
+                    var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> futures.get(n).get());
+                    assertEquals(DatabaseException.class, e.getCause().getClass());
+                } else {
+                    assertEquals(n, futures.get(n).get());
+                    committed++;
+                }
+            }
+            assertEquals(committed, count(db), "exactly the writes that succeeded are kept");
+        }
+    }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.auroralocus.atproto.syntax.Tid;
@@ -281,14 +282,25 @@ class RecordsXrpcTest {
         return keys;
     }
 
-    /** A request Java's URI class would refuse to build (an invalid percent escape), sent as raw HTTP. */
+    /** A request Java's URI class would refuse to build (an invalid percent escape), sent as raw HTTP: the status line and body. */
     private static String rawGet(String target) throws IOException {
         try (Socket socket = new Socket("localhost", pds.server().port())) {
+            socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) break;
+                head.append((char) b);
+            }
+            int length = 0;
+            for (String line : head.toString().split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).strip());
+            }
+            return head.toString().lines().findFirst().orElse("") + "\n" + new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
     }
 
