@@ -12,9 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.auroralocus.atproto.car.CarContents;
 import org.auroralocus.atproto.car.CarReader;
 import org.auroralocus.atproto.cbor.Cid;
@@ -186,5 +190,47 @@ class RecordEventsXrpcTest {
         ObjectNode delete = JSON.createObjectNode().put("repo", cy.did().toString()).put("collection", THINGS).put("rkey", "never");
         assertEquals(200, cy.post("com.atproto.repo.deleteRecord", delete).status());
         assertEquals(List.of(), pds.server().services().sequencer().after(seq, 100));
+    }
+
+    @Test
+    void concurrentWritesToOneRepositoryAreSequencedInCommitOrder() throws Exception {
+        RepoUser dot = RepoUser.signUp(pds, "concurrent");
+        long seq = lastSeq();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                int client = c;
+                clients.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        statuses.add(dot.createRecord(THINGS, thing(client * 100 + i)).status());
+                        // every client also tries one key that only the first to get there may take
+                        if (i == 10) {
+                            statuses.add(dot.post("com.atproto.repo.createRecord", dot.createBody(THINGS, thing(client)).put("rkey", "dup"))
+                                    .status());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var client : clients) client.get();
+        }
+        assertEquals(8 * 20 + 1, statuses.stream().filter(s -> s == 200).count(), "one client got the shared key");
+        assertEquals(7, statuses.stream().filter(s -> s == 400).count());
+
+        List<SeqTable.Row> events = pds.server().services().sequencer().after(seq, 1000).stream()
+                .filter(e -> e.did().equals(dot.did().toString())).toList();
+        assertEquals(8 * 20 + 1, events.size(), "every commit sequenced once");
+        Commit previous = null;
+        for (SeqTable.Row event : events) {
+            DataValue.MapValue body = (DataValue.MapValue) DagCbor.decode(event.body());
+            Commit commit = commit(car(body), body);
+            if (previous != null) {
+                assertEquals(DataValue.of(previous.rev().toString()), body.get("since").orElseThrow(), "since is the event before's rev");
+                assertEquals(DataValue.of(previous.data()), body.get("prevData").orElseThrow(), "prevData is the tree before");
+                assertTrue(commit.rev().compareTo(previous.rev()) > 0);
+            }
+            previous = commit;
+        }
     }
 }
