@@ -56,8 +56,7 @@ class RecordEventsXrpcTest {
     }
 
     private static long lastSeq() {
-        List<SeqTable.Row> all = pds.server().services().sequencer().after(0, 100_000);
-        return all.isEmpty() ? 0 : all.getLast().seq();
+        return RepoUser.lastSeq(pds);
     }
 
     /** The one event the write after {@code seq} produced, checked to be a #commit of that write's commit. */

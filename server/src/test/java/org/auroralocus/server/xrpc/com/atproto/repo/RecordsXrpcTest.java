@@ -52,17 +52,12 @@ class RecordsXrpcTest {
         pds.close();
     }
 
-    private static Tid rev(RepoUser user) {
-        return pds.server().services().actors().read(user.did(), r -> r.root()).orElseThrow().rev();
-    }
-
     private static List<SeqTable.Row> eventsSince(long seq) {
-        return pds.server().services().sequencer().after(seq, 100_000);
+        return RepoUser.eventsSince(pds, seq);
     }
 
     private static long lastSeq() {
-        List<SeqTable.Row> all = eventsSince(0);
-        return all.isEmpty() ? 0 : all.getLast().seq();
+        return RepoUser.lastSeq(pds);
     }
 
     private static String rkey(JsonNode written) {
@@ -84,7 +79,7 @@ class RecordsXrpcTest {
         assertTrue(Tid.isValid(rkey), "a new record's key is a TID: " + rkey);
         assertEquals("at://" + alice.did() + "/" + POSTS + "/" + rkey, created.json().get("uri").asText());
         assertEquals("valid", created.json().get("validationStatus").asText());
-        assertEquals(rev(alice).toString(), created.json().at("/commit/rev").asText());
+        assertEquals(alice.rev().toString(), created.json().at("/commit/rev").asText());
 
         var read = alice.getRecord(POSTS, rkey);
         assertEquals(200, read.status(), read.text());
@@ -118,11 +113,11 @@ class RecordsXrpcTest {
         assertEquals("Could not locate record: at://" + alice.did() + "/" + POSTS + "/" + rkey,
                 alice.getRecord(POSTS, rkey).json().get("message").asText());
 
-        Tid before = rev(alice);
+        Tid before = alice.rev();
         var again = alice.post("com.atproto.repo.deleteRecord", delete);
         assertEquals(200, again.status(), again.text());
         assertEquals("{}", again.text(), "deleting a record that is gone answers {} with no commit");
-        assertEquals(before, rev(alice));
+        assertEquals(before, alice.rev());
     }
 
     @Test
@@ -150,7 +145,7 @@ class RecordsXrpcTest {
         RepoUser carol = RepoUser.signUp(pds, "dup");
         ObjectNode first = carol.createBody(THINGS, thing(1)).put("rkey", "one");
         assertEquals(200, carol.post("com.atproto.repo.createRecord", first).status());
-        Tid before = rev(carol);
+        Tid before = carol.rev();
         long seq = lastSeq();
 
         var again = carol.post("com.atproto.repo.createRecord", carol.createBody(THINGS, thing(2)).put("rkey", "one"));
@@ -158,14 +153,14 @@ class RecordsXrpcTest {
         assertEquals("InvalidRequest", again.error());
         assertTrue(again.json().get("message").asText().contains("already exists"), again.text());
         assertEquals(1, carol.getRecord(THINGS, "one").json().at("/value/n").asInt(), "the first record is untouched");
-        assertEquals(before, rev(carol));
+        assertEquals(before, carol.rev());
         assertEquals(List.of(), eventsSince(seq));
     }
 
     @Test
     void applyWritesWithOneInvalidWriteAppliesNone() {
         RepoUser dave = RepoUser.signUp(pds, "batch");
-        Tid before = rev(dave);
+        Tid before = dave.rev();
         long seq = lastSeq();
         ObjectNode badPost = post("no date");
         badPost.remove("createdAt");
@@ -180,7 +175,7 @@ class RecordsXrpcTest {
         assertEquals("InvalidRequest", refused.error());
         assertEquals("Invalid app.bsky.feed.post record: Missing required key \"createdAt\" at $.writes[2].record",
                 refused.json().get("message").asText());
-        assertEquals(before, rev(dave));
+        assertEquals(before, dave.rev());
         assertEquals(List.of(), eventsSince(seq));
         assertEquals("RecordNotFound", dave.getRecord(THINGS, "a").error());
 
@@ -189,7 +184,7 @@ class RecordsXrpcTest {
         writes.addObject().put("$type", ApplyWrites.UPDATE).put("collection", THINGS).put("rkey", "nope").set("value", thing(3));
         var missing = dave.post("com.atproto.repo.applyWrites", body);
         assertEquals("InvalidRequest", missing.error(), missing.text());
-        assertEquals(before, rev(dave));
+        assertEquals(before, dave.rev());
 
         writes.remove(2);
         writes.addObject().put("$type", ApplyWrites.DELETE).put("collection", THINGS).put("rkey", "a");

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.server.TestPds;
+import org.auroralocus.server.sequencer.db.SeqTable;
 
 /** An account signed up over HTTP (createAccount), and the repository calls the tests make as it. */
 record RepoUser(TestPds pds, Did did, String handle, String accessJwt) {
@@ -24,6 +27,22 @@ record RepoUser(TestPds pds, Did did, String handle, String accessJwt) {
         var r = pds.post("/xrpc/com.atproto.server.createAccount", body.toString());
         assertEquals(200, r.status(), r.text());
         return new RepoUser(pds, Did.parse(r.json().get("did").asText()), handle, r.json().get("accessJwt").asText());
+    }
+
+    /** The repository's current revision, read from its store. */
+    Tid rev() {
+        return pds.server().services().actors().read(did, r -> r.root()).orElseThrow().rev();
+    }
+
+    /** Every firehose event after {@code seq}, all accounts'. */
+    static List<SeqTable.Row> eventsSince(TestPds pds, long seq) {
+        return pds.server().services().sequencer().after(seq, 100_000);
+    }
+
+    /** The last {@code seq} given out, so a test can see which events its next call makes. */
+    static long lastSeq(TestPds pds) {
+        List<SeqTable.Row> all = eventsSince(pds, 0);
+        return all.isEmpty() ? 0 : all.getLast().seq();
     }
 
     String[] auth() {
