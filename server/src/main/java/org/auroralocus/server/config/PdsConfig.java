@@ -1,6 +1,8 @@
 package org.auroralocus.server.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,10 +27,26 @@ public record PdsConfig(
         boolean inviteRequired,
         int blobUploadLimit,
         PlcDirectory plcDirectory,
-        Secrets secrets) {
+        Secrets secrets,
+        Firehose firehose) {
 
     public PdsConfig {
         serviceHandleDomains = List.copyOf(serviceHandleDomains);
+    }
+
+    /**
+     * What relays see: how long events are kept for replay ({@code PDS_REPO_BACKFILL_LIMIT_MS}), how
+     * many events a subscriber may fall behind before it is cut off ({@code PDS_MAX_SUBSCRIPTION_BUFFER}),
+     * and the relays asked to crawl this server ({@code PDS_CRAWLERS}).
+     */
+    public record Firehose(Duration repoBackfillLimit, int maxSubscriptionBuffer, List<URI> crawlers) {
+        public Firehose {
+            if (repoBackfillLimit.isNegative() || repoBackfillLimit.isZero()) {
+                throw new IllegalArgumentException("the backfill limit must be positive: " + repoBackfillLimit);
+            }
+            if (maxSubscriptionBuffer < 1) throw new IllegalArgumentException("the subscription buffer must hold an event");
+            crawlers = List.copyOf(crawlers);
+        }
     }
 
     /** The three secrets the server needs; generated on first start when not configured. */
@@ -41,9 +59,9 @@ public record PdsConfig(
     public PdsConfig withPort(int boundPort) {
         String url = hostname.equals("localhost") ? "http://localhost:" + boundPort : publicUrl;
         PlcDirectory plc = plcDirectory instanceof PlcDirectory.Embedded
-                ? new PlcDirectory.Embedded(java.net.URI.create(url + "/plc"))
+                ? new PlcDirectory.Embedded(URI.create(url + "/plc"))
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
-                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, plc, secrets);
+                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, plc, secrets, firehose);
     }
 }

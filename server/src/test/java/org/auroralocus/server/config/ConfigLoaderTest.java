@@ -89,6 +89,7 @@ class ConfigLoaderTest {
         assertEquals(dir.resolve("pds"), c.dataDirectory());
         assertInstanceOf(PlcDirectory.Remote.class, c.plcDirectory());
         assertTrue(c.secrets().adminPassword().matches("secretpass"));
+        assertEquals(List.of(java.net.URI.create("https://bsky.network")), c.firehose().crawlers());
     }
 
     @Test
@@ -121,6 +122,29 @@ class ConfigLoaderTest {
         PdsConfig c = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_HOSTNAME", "pds.example.com",
                 "PDS_DID_PLC_URL", "embedded")).load(Optional.empty());
         assertEquals(new PlcDirectory.Embedded(java.net.URI.create("https://pds.example.com/plc")), c.plcDirectory());
+    }
+
+    @Test
+    void firehoseSettingsHaveTheOfficialNamesAndDefaults() {
+        PdsConfig defaults = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString())).load(Optional.empty());
+        assertEquals(new PdsConfig.Firehose(java.time.Duration.ofDays(1), 500, List.of()), defaults.firehose());
+
+        PdsConfig set = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_REPO_BACKFILL_LIMIT_MS", "2592000000",
+                "PDS_MAX_SUBSCRIPTION_BUFFER", "50",
+                "PDS_CRAWLERS", "https://bsky.network, http://relay.example.com:2470")).load(Optional.empty());
+        assertEquals(java.time.Duration.ofDays(30), set.firehose().repoBackfillLimit(), "thirty days in ms is beyond an int");
+        assertEquals(50, set.firehose().maxSubscriptionBuffer());
+        assertEquals(List.of(java.net.URI.create("https://bsky.network"), java.net.URI.create("http://relay.example.com:2470")),
+                set.firehose().crawlers());
+
+        var badCrawler = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_CRAWLERS", "bsky.network")).load(Optional.empty()));
+        assertEquals("PDS_CRAWLERS entries must be http(s) URLs such as https://bsky.network, got \"bsky.network\"",
+                badCrawler.getMessage());
+        var badLimit = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_REPO_BACKFILL_LIMIT_MS", "0")).load(Optional.empty()));
+        assertEquals("PDS_REPO_BACKFILL_LIMIT_MS must be positive, got 0", badLimit.getMessage());
     }
 
     @Test
