@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.auroralocus.atproto.crypto.Curve;
 import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.atproto.identity.CachingDidResolver;
@@ -34,6 +36,10 @@ import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.config.PlcDirectory;
 import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
+import org.auroralocus.server.firehose.Crawlers;
+import org.auroralocus.server.firehose.LiveFirehose;
+import org.auroralocus.server.firehose.StartupRepair;
+import org.auroralocus.server.firehose.SubscribeRepos;
 import org.auroralocus.server.identity.DidDocumentCheck;
 import org.auroralocus.server.identity.DidCredentials;
 import org.auroralocus.server.identity.HandleRules;
@@ -45,6 +51,7 @@ import org.auroralocus.server.identity.PlcOperationSubmitter;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
 import org.auroralocus.server.repo.RepoService;
+import org.auroralocus.server.sequencer.EventRetention;
 import org.auroralocus.server.sequencer.SqliteSequencer;
 
 /**
@@ -68,6 +75,12 @@ public final class Services implements AutoCloseable {
     private final HandleRules handleRules;
     private final ActorStores actors;
     private final SqliteSequencer sequencer;
+    private final ScheduledExecutorService background;
+    private final LiveFirehose liveFirehose;
+    private final Crawlers crawlers;
+    private final SubscribeRepos subscribeRepos;
+    private final EventRetention retention;
+    private final StartupRepair startupRepair;
     private final RepoService repos;
     private final IdentityService identity;
     private final AccountCreation accountCreation;
@@ -113,8 +126,19 @@ public final class Services implements AutoCloseable {
         handleRules = new HandleRules(config.serviceHandleDomains(), handles::resolve);
 
         actors = closing(new ActorStores(config.dataDirectory().resolve("actors"), threads));
-        sequencer = new SqliteSequencer(closing(Database.open(config.dataDirectory().resolve("sequencer.sqlite"),
-                SqliteSequencer.MIGRATIONS, threads)), clock);
+        Database sequencerDb = closing(Database.open(config.dataDirectory().resolve("sequencer.sqlite"),
+                SqliteSequencer.MIGRATIONS, threads));
+        background = backgroundThread();
+        liveFirehose = new LiveFirehose();
+        crawlers = closing(new Crawlers(config.firehose().crawlers(), config.hostname(), background, clock,
+                Crawlers.Backoff.DEFAULT));
+        sequencer = new SqliteSequencer(sequencerDb, clock, event -> {
+            liveFirehose.sequenced(event);
+            crawlers.sequenced(event);
+        });
+        subscribeRepos = closing(new SubscribeRepos(sequencer, liveFirehose, config.firehose().maxSubscriptionBuffer(),
+                config.firehose().repoBackfillLimit(), clock, background));
+        retention = new EventRetention(sequencer, config.firehose().repoBackfillLimit(), clock);
         repos = new RepoService(actors, sequencer, new TidClock(clock, random.nextInt(1024)), clock);
         identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);
         accountCreation = new AccountCreation(accounts, sessions, repos, plc, random);
@@ -128,6 +152,7 @@ public final class Services implements AutoCloseable {
         plcSigner = new PlcOperationSigner(accounts, emailTokens, plc);
         plcSubmitter = new PlcOperationSubmitter(accounts, didCredentials, plc, sequencer, dids);
         identityLookup = new IdentityLookup(identity, dids);
+        startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
     }
 
     /** Builds every service; on failure closes what was already opened. */
@@ -139,6 +164,36 @@ public final class Services implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * One platform thread for timed work (event retention, crawler retries, cutting off stalled
+     * subscribers); on close, waiting timers are dropped rather than run.
+     */
+    private ScheduledExecutorService backgroundThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "aurora-background");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        closing(executor::shutdownNow);
+        return executor;
+    }
+
+    /**
+     * Sends a {@code #sync} for each repository that is ahead of the firehose (a crash between a
+     * commit and its event). Runs before the server accepts requests.
+     */
+    void repairFirehose() {
+        startupRepair.run();
+    }
+
+    /** Starts the timed work, once the server is serving: event retention and the crawl requests. */
+    void startBackgroundWork() {
+        retention.schedule(background);
+        crawlers.start();
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
@@ -193,6 +248,21 @@ public final class Services implements AutoCloseable {
 
     public SqliteSequencer sequencer() {
         return sequencer;
+    }
+
+    /** The live fan-out of sequenced events (the dashboard counts its subscribers). */
+    public LiveFirehose liveFirehose() {
+        return liveFirehose;
+    }
+
+    /** The com.atproto.sync.subscribeRepos WebSocket endpoint. */
+    public SubscribeRepos subscribeRepos() {
+        return subscribeRepos;
+    }
+
+    /** Removes events older than PDS_REPO_BACKFILL_LIMIT_MS (tests call it instead of waiting for the schedule). */
+    public EventRetention retention() {
+        return retention;
     }
 
     public RepoService repos() {
