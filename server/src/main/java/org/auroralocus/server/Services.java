@@ -136,8 +136,7 @@ public final class Services implements AutoCloseable {
             liveFirehose.sequenced(event);
             crawlers.sequenced(event);
         });
-        subscribeRepos = closing(new SubscribeRepos(sequencer, liveFirehose, config.firehose().maxSubscriptionBuffer(),
-                config.firehose().repoBackfillLimit(), clock, background));
+        subscribeRepos = closing(new SubscribeRepos(sequencer, liveFirehose, config.firehose(), clock, background));
         retention = new EventRetention(sequencer, config.firehose().repoBackfillLimit(), clock);
         repos = new RepoService(actors, sequencer, new TidClock(clock, random.nextInt(1024)), clock);
         identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);

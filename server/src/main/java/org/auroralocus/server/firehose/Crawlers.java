@@ -48,6 +48,7 @@ public final class Crawlers implements SequencedListener, AutoCloseable {
     private final Backoff backoff;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     private final byte[] body;
+    private boolean started;
     private boolean sawEvent;
     private Instant lastAsked = Instant.MIN;
 
@@ -60,14 +61,18 @@ public final class Crawlers implements SequencedListener, AutoCloseable {
         this.relays = crawlers.stream().map(Relay::new).toList();
     }
 
-    /** Asks every relay now (the server has just started). */
+    /** Asks every relay now: the server has just started serving. */
     public synchronized void start() {
+        started = true;
         askAll();
     }
 
-    /** After the first event, and then at most every {@link #RENOTIFY}. Never waits. */
+    /**
+     * After the first event, and then at most every {@link #RENOTIFY}. Never waits. Events before
+     * {@link #start()} (start-up repair) wait for it: a relay asked then could not reach us yet.
+     */
     @Override public synchronized void sequenced(SequencedEvent event) {
-        if (sawEvent && clock.instant().isBefore(lastAsked.plus(RENOTIFY))) return;
+        if (!started || sawEvent && clock.instant().isBefore(lastAsked.plus(RENOTIFY))) return;
         sawEvent = true;
         askAll();
     }

@@ -1,6 +1,7 @@
 package org.auroralocus.server.firehose;
 
 import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.sequencer.SqliteSequencer;
 
 /**
@@ -21,28 +23,19 @@ public final class SubscribeRepos implements AutoCloseable {
     /** How long a cut-off subscriber that stopped reading may keep its connection before it is closed hard. */
     static final Duration CUT_OFF_GRACE = Duration.ofSeconds(10);
 
-    private final SqliteSequencer log;
-    private final LiveFirehose live;
-    private final int bufferSize;
-    private final Duration backfillLimit;
-    private final Clock clock;
-    private final ScheduledExecutorService timer;
+    private final Feed feed;
     private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
     /**
-     * @param bufferSize    how many live events a subscriber may fall behind before it is cut off
-     * @param backfillLimit how far back a cursor may replay
-     * @param timer         runs the hard close of cut-off subscribers that stopped reading
+     * @param settings the buffer per subscriber ({@code PDS_MAX_SUBSCRIPTION_BUFFER}) and how far back
+     *                 a cursor may replay ({@code PDS_REPO_BACKFILL_LIMIT_MS})
+     * @param timer    runs the hard close of cut-off subscribers that stopped reading
      */
-    public SubscribeRepos(SqliteSequencer log, LiveFirehose live, int bufferSize, Duration backfillLimit, Clock clock,
+    public SubscribeRepos(SqliteSequencer log, LiveFirehose live, PdsConfig.Firehose settings, Clock clock,
                           ScheduledExecutorService timer) {
-        this.log = log;
-        this.live = live;
-        this.bufferSize = bufferSize;
-        this.backfillLimit = backfillLimit;
-        this.clock = clock;
-        this.timer = timer;
+        this.feed = new Feed(log, live, settings.maxSubscriptionBuffer(), settings.repoBackfillLimit(), clock, timer,
+                CUT_OFF_GRACE);
     }
 
     /** A listener for one new connection. */
@@ -55,43 +48,11 @@ public final class SubscribeRepos implements AutoCloseable {
         return open.size();
     }
 
-    Subscriber open(io.helidon.websocket.WsSession session, Optional<Long> cursor) {
-        Subscriber s = new Subscriber(this, ids.incrementAndGet(), session, cursor);
+    Subscriber open(WsSession session, Optional<Long> cursor) {
+        Subscriber s = new Subscriber(feed, ids.incrementAndGet(), session, cursor, open::remove);
         open.add(s);
         s.start();
         return s;
-    }
-
-    void closed(Subscriber s) {
-        open.remove(s);
-    }
-
-    SqliteSequencer log() {
-        return log;
-    }
-
-    LiveFirehose live() {
-        return live;
-    }
-
-    int bufferSize() {
-        return bufferSize;
-    }
-
-    Duration backfillLimit() {
-        return backfillLimit;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    ScheduledExecutorService timer() {
-        return timer;
-    }
-
-    Duration cutOffGrace() {
-        return CUT_OFF_GRACE;
     }
 
     /** Ends every subscription: the server is stopping. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.auroralocus.server.sequencer.SequencedEvent;
 
 /**
@@ -26,7 +27,8 @@ final class Subscriber {
     /** Put in the queue, alone, when the subscriber is cut off: the sender then ends the stream. */
     private static final Frame CUT_OFF = new Frame(Long.MIN_VALUE, new byte[0]);
 
-    private final SubscribeRepos stream;
+    private final Feed feed;
+    private final Consumer<Subscriber> onEnd;
     private final WsSession session;
     private final Optional<Long> cursor;
     private final BlockingQueue<Frame> queue;
@@ -36,12 +38,14 @@ final class Subscriber {
     /** Only the sender thread reads and writes it. */
     private long lastSent;
 
-    Subscriber(SubscribeRepos stream, long id, WsSession session, Optional<Long> cursor) {
-        this.stream = stream;
+    /** {@code onEnd} is told when the stream has ended, whatever ended it. */
+    Subscriber(Feed feed, long id, WsSession session, Optional<Long> cursor, Consumer<Subscriber> onEnd) {
+        this.feed = feed;
+        this.onEnd = onEnd;
         this.id = id;
         this.session = session;
         this.cursor = cursor;
-        this.queue = new ArrayBlockingQueue<>(stream.bufferSize());
+        this.queue = new ArrayBlockingQueue<>(feed.bufferSize());
     }
 
     void start() {
@@ -55,18 +59,18 @@ final class Subscriber {
     void offer(Frame frame) {
         if (cutOff || queue.offer(frame)) return;
         cutOff = true;
-        stream.live().remove(this);
+        feed.live().remove(this);
         queue.clear();
         queue.offer(CUT_OFF);
-        LOG.log(System.Logger.Level.INFO, "subscriber {0} fell {1} events behind; cutting it off", id, stream.bufferSize());
+        LOG.log(System.Logger.Level.INFO, "subscriber {0} fell {1} events behind; cutting it off", id, feed.bufferSize());
         // a client that stopped reading leaves the sender blocked in a write; past the grace period
         // interrupting it closes the socket (a virtual thread's blocking socket I/O ends on interrupt)
-        stream.timer().schedule(this::stop, stream.cutOffGrace().toMillis(), TimeUnit.MILLISECONDS);
+        feed.timer().schedule(this::stop, feed.cutOffGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Ends the subscription: the client closed the connection, or the server is stopping. */
     void stop() {
-        stream.live().remove(this);
+        feed.live().remove(this);
         Thread t = sender;
         if (t != null) t.interrupt();
     }
@@ -76,7 +80,7 @@ final class Subscriber {
             if (cursor.isPresent()) {
                 if (!replay(cursor.get())) return;
             } else {
-                stream.live().register(this);
+                feed.live().register(this);
             }
             while (true) {
                 Frame frame = queue.take();
@@ -91,30 +95,30 @@ final class Subscriber {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "subscriber " + id + " ended", e);
         } finally {
-            stream.live().remove(this);
-            stream.closed(this);
+            feed.live().remove(this);
+            onEnd.accept(this);
         }
     }
 
     /** Sends the stored events after {@code cursor}, then joins the live feed; false if the stream ended instead. */
     private boolean replay(long requested) {
-        long head = stream.log().head();
+        long head = feed.log().head();
         if (requested > head) {
             end("FutureCursor", "Cursor in the future.");
             return false;
         }
         lastSent = requested;
-        Instant cutoff = stream.clock().instant().minus(stream.backfillLimit());
-        boolean outdated = requested < stream.log().prunedThrough();
-        Optional<SequencedEvent> next = stream.log().events(requested, 1).stream().findFirst();
+        Instant cutoff = feed.clock().instant().minus(feed.backfillLimit());
+        boolean outdated = requested < feed.log().prunedThrough();
+        Optional<SequencedEvent> next = feed.log().events(requested, 1).stream().findFirst();
         if (next.isPresent() && next.get().time().isBefore(cutoff)) {
             // older than the window but not yet pruned: start where the window starts, as the official PDS does
             outdated = true;
-            lastSent = stream.log().firstSeqAtOrAfter(cutoff).map(seq -> seq - 1).orElse(head);
+            lastSent = feed.log().firstSeqAtOrAfter(cutoff).map(seq -> seq - 1).orElse(head);
         }
         if (outdated) sendBytes(FirehoseFrames.info("OutdatedCursor", "Requested cursor exceeded limit. Possibly missing events"));
         sendStored();
-        stream.live().register(this);
+        feed.live().register(this);
         sendStored();
         return true;
     }
@@ -122,7 +126,7 @@ final class Subscriber {
     private void sendStored() {
         List<SequencedEvent> page;
         do {
-            page = stream.log().events(lastSent, PAGE);
+            page = feed.log().events(lastSent, PAGE);
             for (SequencedEvent e : page) send(FirehoseFrames.message(e));
         } while (page.size() == PAGE);
     }
