@@ -14,6 +14,7 @@ import org.auroralocus.server.sequencer.SqliteSequencer;
  * @param backfillLimit how far back a cursor may replay
  * @param timer         runs the hard close of cut-off subscribers that stopped reading
  * @param cutOffGrace   how long a cut-off subscriber that stopped reading keeps its connection
+ * @param keepAlive     how long a subscription may be quiet before the server pings the client
  */
 record Feed(SqliteSequencer log, LiveFirehose live, int bufferSize, Duration backfillLimit, Clock clock,
-            ScheduledExecutorService timer, Duration cutOffGrace) {}
+            ScheduledExecutorService timer, Duration cutOffGrace, Duration keepAlive) {}

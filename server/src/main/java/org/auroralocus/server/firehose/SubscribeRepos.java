@@ -22,6 +22,11 @@ public final class SubscribeRepos implements AutoCloseable {
     public static final String PATH = "/xrpc/com.atproto.sync.subscribeRepos";
     /** How long a cut-off subscriber that stopped reading may keep its connection before it is closed hard. */
     static final Duration CUT_OFF_GRACE = Duration.ofSeconds(10);
+    /**
+     * Helidon closes a connection that has read nothing for its idle timeout (five minutes), and a
+     * relay only listens; a ping every so often is answered with a pong, which counts as reading.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
     private final Feed feed;
     private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
@@ -34,8 +39,13 @@ public final class SubscribeRepos implements AutoCloseable {
      */
     public SubscribeRepos(SqliteSequencer log, LiveFirehose live, PdsConfig.Firehose settings, Clock clock,
                           ScheduledExecutorService timer) {
-        this.feed = new Feed(log, live, settings.maxSubscriptionBuffer(), settings.repoBackfillLimit(), clock, timer,
-                CUT_OFF_GRACE);
+        this(new Feed(log, live, settings.maxSubscriptionBuffer(), settings.repoBackfillLimit(), clock, timer,
+                CUT_OFF_GRACE, KEEP_ALIVE));
+    }
+
+    /** With other timings (tests). */
+    SubscribeRepos(Feed feed) {
+        this.feed = feed;
     }
 
     /** A listener for one new connection. */

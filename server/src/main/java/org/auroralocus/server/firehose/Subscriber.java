@@ -83,7 +83,11 @@ final class Subscriber {
                 feed.live().register(this);
             }
             while (true) {
-                Frame frame = queue.take();
+                Frame frame = queue.poll(feed.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
+                if (frame == null) {
+                    session.ping(BufferData.empty());
+                    continue;
+                }
                 if (frame == CUT_OFF) {
                     end("ConsumerTooSlow", "Stream consumer too slow");
                     return;

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.auroralocus.atproto.cbor.DagCbor;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.server.TestPds;
@@ -55,6 +56,7 @@ final class FirehoseClient implements AutoCloseable {
 
     private final LinkedBlockingQueue<Received> frames;
     private final CompletableFuture<Closed> closed;
+    private final AtomicInteger pings;
     private final WebSocket socket;
     private final Optional<HttpClient> ownHttp;
 
@@ -63,28 +65,37 @@ final class FirehoseClient implements AutoCloseable {
         this.socket = socket;
         this.frames = listener.frames;
         this.closed = listener.closed;
+        this.pings = listener.pings;
     }
 
     /** Connects with {@code query} ("" or "?cursor=n"), reading everything the server sends. */
     static FirehoseClient connect(TestPds pds, String query) {
+        return connect(pds.server().port(), query);
+    }
+
+    static FirehoseClient connect(int port, String query) {
         HttpClient http = HttpClient.newHttpClient();
-        return connect(http, Optional.of(http), pds, query, true);
+        return connect(http, Optional.of(http), port, query, true);
     }
 
     /** Connects through a shared HTTP client (many subscribers without a selector thread each). */
     static FirehoseClient connect(HttpClient shared, TestPds pds, String query) {
-        return connect(shared, Optional.empty(), pds, query, true);
+        return connect(shared, Optional.empty(), pds.server().port(), query, true);
     }
 
     /** A client that reads nothing until {@link #resume()}. */
     static FirehoseClient stalled(TestPds pds, String query) {
-        HttpClient http = HttpClient.newHttpClient();
-        return connect(http, Optional.of(http), pds, query, false);
+        return stalled(pds.server().port(), query);
     }
 
-    private static FirehoseClient connect(HttpClient http, Optional<HttpClient> own, TestPds pds, String query,
+    static FirehoseClient stalled(int port, String query) {
+        HttpClient http = HttpClient.newHttpClient();
+        return connect(http, Optional.of(http), port, query, false);
+    }
+
+    private static FirehoseClient connect(HttpClient http, Optional<HttpClient> own, int port, String query,
                                           boolean reading) {
-        URI uri = URI.create("ws://localhost:" + pds.server().port() + SubscribeRepos.PATH + query);
+        URI uri = URI.create("ws://localhost:" + port + SubscribeRepos.PATH + query);
         Listener listener = new Listener(reading);
         WebSocket socket = http.newWebSocketBuilder().buildAsync(uri, listener).orTimeout(30, TimeUnit.SECONDS).join();
         return new FirehoseClient(own, socket, listener);
@@ -122,6 +133,11 @@ final class FirehoseClient implements AutoCloseable {
         return closed.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    /** How many pings the server has sent (each answered with a pong by the JDK client). */
+    int pings() {
+        return pings.get();
+    }
+
     boolean isClosed() {
         return closed.isDone();
     }
@@ -137,6 +153,7 @@ final class FirehoseClient implements AutoCloseable {
         private final boolean reading;
         private final LinkedBlockingQueue<Received> frames = new LinkedBlockingQueue<>();
         private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+        private final AtomicInteger pings = new AtomicInteger();
         private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
         Listener(boolean reading) {
@@ -156,6 +173,12 @@ final class FirehoseClient implements AutoCloseable {
                 partial.reset();
                 frames.add(Received.decode(message));
             }
+            return null;
+        }
+
+        @Override public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            // the JDK answers with a pong itself; the default would also ask for one more message
+            pings.incrementAndGet();
             return null;
         }
 

@@ -32,9 +32,14 @@ import org.auroralocus.server.sequencer.RepoEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** com.atproto.sync.subscribeRepos as a relay sees it: real WebSocket connections to a real server. */
+/**
+ * com.atproto.sync.subscribeRepos as a relay sees it: real WebSocket connections to a real server.
+ * The timeout turns a writer blocked by a slow subscriber into a failure rather than a hung build.
+ */
+@Timeout(120)
 class SubscribeReposXrpcTest {
     /** {t: "#commit", op: 1} in canonical DAG-CBOR, as REFERENCE-BEHAVIOUR.md gives it. */
     private static final byte[] COMMIT_HEADER = HexFormat.of().parseHex("a261746723636f6d6d6974626f7001");
@@ -212,7 +217,7 @@ class SubscribeReposXrpcTest {
 
     @Test
     void aStalledSubscriberIsCutOffWithConsumerTooSlowWhileTheOthersGoOn(@TempDir Path other) {
-        try (TestPds small = TestPds.start(other, Map.of("PDS_MAX_SUBSCRIPTION_BUFFER", "16"));
+        try (TestPds small = TestPds.start(other, Map.of("PDS_MAX_SUBSCRIPTION_BUFFER", "32"));
              FirehoseClient stalled = FirehoseClient.stalled(small, "");
              FirehoseClient reader = FirehoseClient.connect(small, "")) {
             Await.until(() -> small.server().services().liveFirehose().subscribers() == 2, "2 live subscribers");
@@ -220,7 +225,7 @@ class SubscribeReposXrpcTest {
             var sequencer = small.server().services().sequencer();
             var did = TestAccounts.randomPlcDid();
             byte[] blocks = new byte[256 * 1024];
-            int events = 120;
+            int events = 150;
             for (int i = 0; i < events; i++) {
                 sequencer.append(new RepoEvent.SyncEvent(did, org.auroralocus.atproto.syntax.Tid.of(1_000_000L + i, 0), blocks));
             }
