@@ -19,12 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.server.Services;
+import org.auroralocus.server.TestAccounts;
+import org.auroralocus.server.TestAccounts.SignedUp;
 import org.auroralocus.server.TestClock;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.actor.db.BlobTable.BlobRow;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UploadBlobXrpcTest {
     private static final int LIMIT = 64 * 1024;
-    private static final AtomicInteger NEXT = new AtomicInteger();
 
     @TempDir static Path dir;
     static TestPds pds;
@@ -57,31 +57,21 @@ class UploadBlobXrpcTest {
         pds.close();
     }
 
-    private record User(Did did, String accessJwt) {
-        String bearer() {
-            return "Bearer " + accessJwt;
-        }
-    }
-
-    private static User signUp() {
-        String handle = "blobs" + NEXT.incrementAndGet() + ".test";
-        var r = pds.post("/xrpc/com.atproto.server.createAccount", "{\"handle\":\"" + handle + "\",\"email\":\""
-                + handle.replace(".test", "@example.com") + "\",\"password\":\"correct horse battery\"}");
-        assertEquals(200, r.status(), r.text());
-        return new User(Did.parse(r.json().get("did").asText()), r.json().get("accessJwt").asText());
+    private static SignedUp signUp() {
+        return TestAccounts.signUp(pds, "blobs", "correct horse battery");
     }
 
     private static Services services() {
         return pds.server().services();
     }
 
-    private static TestPds.Response upload(User user, String contentType, byte[] bytes) {
+    private static TestPds.Response upload(SignedUp user, String contentType, byte[] bytes) {
         return pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/com.atproto.repo.uploadBlob"))
-                .header("Authorization", user.bearer()).header("Content-Type", contentType)
+                .headers(user.auth()).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
-    private static JsonNode uploaded(User user, String contentType, byte[] bytes) {
+    private static JsonNode uploaded(SignedUp user, String contentType, byte[] bytes) {
         var r = upload(user, contentType, bytes);
         assertEquals(200, r.status(), r.text());
         return r.json().get("blob");
@@ -113,7 +103,7 @@ class UploadBlobXrpcTest {
 
     @Test
     void aPngDeclaredAsOctetStreamIsStoredAsPngUnderItsRawCid() throws IOException {
-        User alice = signUp();
+        SignedUp alice = signUp();
         byte[] png = png();
 
         JsonNode blob = uploaded(alice, "application/octet-stream", png);
@@ -134,21 +124,21 @@ class UploadBlobXrpcTest {
 
     @Test
     void textDeclaredAsPngStaysPngSinceNothingIsRecognised() {
-        User bob = signUp();
+        SignedUp bob = signUp();
         JsonNode blob = uploaded(bob, "image/png", "just some text, honestly".getBytes(StandardCharsets.UTF_8));
         assertEquals("image/png", blob.get("mimeType").asText());
     }
 
     @Test
     void aDeclaredTypeKeepsOnlyItsEssence() {
-        User carol = signUp();
+        SignedUp carol = signUp();
         JsonNode blob = uploaded(carol, "Text/Plain; charset=utf-8", "plain".getBytes(StandardCharsets.UTF_8));
         assertEquals("text/plain", blob.get("mimeType").asText());
     }
 
     @Test
     void anEmptyUploadIsABlobOfSizeZero() {
-        User dave = signUp();
+        SignedUp dave = signUp();
         JsonNode blob = uploaded(dave, "application/octet-stream", new byte[0]);
         assertEquals(0, blob.get("size").asLong());
         assertEquals(Cid.ofRaw(new byte[0]).toString(), blob.get("ref").get("$link").asText());
@@ -156,13 +146,13 @@ class UploadBlobXrpcTest {
 
     @Test
     void exactlyTheLimitIsAccepted() {
-        User erin = signUp();
+        SignedUp erin = signUp();
         assertEquals(LIMIT, uploaded(erin, "application/octet-stream", new byte[LIMIT]).get("size").asLong());
     }
 
     @Test
     void overTheLimitIsPayloadTooLargeAndKeepsNothing() throws IOException {
-        User frank = signUp();
+        SignedUp frank = signUp();
         var r = upload(frank, "application/octet-stream", new byte[LIMIT + 1]);
         assertEquals(413, r.status(), r.text());
         assertEquals("PayloadTooLarge", r.error());
@@ -172,7 +162,7 @@ class UploadBlobXrpcTest {
 
     @Test
     void overTheLimitWithoutALengthStopsReadingAndKeepsNothing() throws IOException {
-        User grace = signUp();
+        SignedUp grace = signUp();
         // chunked, so the server only learns the size by reading; it must stop soon after the limit
         long offered = 256L * 1024 * 1024;
         AtomicLong served = new AtomicLong();
@@ -192,7 +182,7 @@ class UploadBlobXrpcTest {
         Optional<TestPds.Response> r;
         try {
             r = Optional.of(pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/com.atproto.repo.uploadBlob"))
-                    .header("Authorization", grace.bearer()).header("Content-Type", "application/octet-stream")
+                    .headers(grace.auth()).header("Content-Type", "application/octet-stream")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> huge)).build()));
         } catch (UncheckedIOException e) {
             // the server closed the connection while the client was still sending: refused all the same
@@ -209,9 +199,9 @@ class UploadBlobXrpcTest {
 
     @Test
     void withoutContentTypeTheEncodingIsRequired() {
-        User heidi = signUp();
+        SignedUp heidi = signUp();
         var r = pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/com.atproto.repo.uploadBlob"))
-                .header("Authorization", heidi.bearer()).POST(HttpRequest.BodyPublishers.ofByteArray(png())).build());
+                .headers(heidi.auth()).POST(HttpRequest.BodyPublishers.ofByteArray(png())).build());
         assertEquals(400, r.status(), r.text());
         assertEquals("InvalidRequest", r.error());
         assertEquals("Request encoding (Content-Type) required but not provided", r.json().get("message").asText());
@@ -227,7 +217,7 @@ class UploadBlobXrpcTest {
 
     @Test
     void theSameBytesTwiceKeepOnePendingUpload() throws IOException {
-        User ivan = signUp();
+        SignedUp ivan = signUp();
         byte[] png = png();
         JsonNode first = uploaded(ivan, "image/png", png);
         String key = row(ivan.did(), Cid.ofRaw(png)).orElseThrow().tempKey().orElseThrow();
@@ -241,7 +231,7 @@ class UploadBlobXrpcTest {
 
     @Test
     void theCleanupRemovesUploadsNoRecordTookUpWithinTheHour() throws IOException {
-        User judy = signUp();
+        SignedUp judy = signUp();
         byte[] stale = "stale".getBytes(StandardCharsets.UTF_8);
         byte[] used = "used by a record".getBytes(StandardCharsets.UTF_8);
         uploaded(judy, "text/plain", stale);
@@ -267,7 +257,7 @@ class UploadBlobXrpcTest {
 
     @Test
     void bytesARecordAlreadyReferencesBecomePermanentAtOnce() {
-        User kim = signUp();
+        SignedUp kim = signUp();
         byte[] png = png();
         Cid cid = Cid.ofRaw(png);
         // an imported repository: its records arrive before its blobs
@@ -275,7 +265,7 @@ class UploadBlobXrpcTest {
             tx.blobs().addReference(cid, "at://" + kim.did() + "/app.bsky.feed.post/3jzfcijpj2z2a");
             return null;
         });
-        var missing = pds.get("/xrpc/com.atproto.repo.listMissingBlobs", "Authorization", kim.bearer());
+        var missing = pds.get("/xrpc/com.atproto.repo.listMissingBlobs", kim.auth());
         assertEquals(cid.toString(), missing.json().get("blobs").get(0).get("cid").asText(), missing.text());
 
         uploaded(kim, "image/png", png);
@@ -283,7 +273,7 @@ class UploadBlobXrpcTest {
         assertEquals(Optional.empty(), row(kim.did(), cid).orElseThrow().tempKey());
         assertTrue(services().actors().transact(kim.did(), tx -> tx.blobs().get(cid)).isPresent());
         assertTrue(uncheckedHasStored(kim.did(), cid));
-        var after = pds.get("/xrpc/com.atproto.repo.listMissingBlobs", "Authorization", kim.bearer());
+        var after = pds.get("/xrpc/com.atproto.repo.listMissingBlobs", kim.auth());
         assertEquals(0, after.json().get("blobs").size(), after.text());
         assertFalse(after.json().has("cursor"));
     }
@@ -298,10 +288,10 @@ class UploadBlobXrpcTest {
 
     @Test
     void aServiceJwtForUploadBlobUploadsForItsIssuer() {
-        User leo = signUp();
+        SignedUp leo = signUp();
         String aud = URLEncoder.encode(pds.server().config().serviceDid(), StandardCharsets.UTF_8);
         var token = pds.get("/xrpc/com.atproto.server.getServiceAuth?aud=" + aud + "&lxm=com.atproto.repo.uploadBlob",
-                "Authorization", leo.bearer());
+                leo.auth());
         assertEquals(200, token.status(), token.text());
         byte[] png = png();
 
@@ -315,7 +305,7 @@ class UploadBlobXrpcTest {
 
     @Test
     void listMissingBlobsPagesByCid() {
-        User mia = signUp();
+        SignedUp mia = signUp();
         Cid[] cids = {Cid.ofRaw(new byte[] {1}), Cid.ofRaw(new byte[] {2}), Cid.ofRaw(new byte[] {3})};
         services().actors().transact(mia.did(), tx -> {
             for (Cid cid : cids) tx.blobs().addReference(cid, "at://" + mia.did() + "/app.bsky.feed.post/3jzfcijpj2z2" + cid.hashCode() % 7);
@@ -323,17 +313,17 @@ class UploadBlobXrpcTest {
         });
         java.util.List<String> expected = java.util.Arrays.stream(cids).map(Cid::toString).sorted().toList();
 
-        var first = pds.get("/xrpc/com.atproto.repo.listMissingBlobs?limit=2", "Authorization", mia.bearer());
+        var first = pds.get("/xrpc/com.atproto.repo.listMissingBlobs?limit=2", mia.auth());
         assertEquals(200, first.status(), first.text());
         assertEquals(2, first.json().get("blobs").size());
         assertEquals(expected.get(0), first.json().get("blobs").get(0).get("cid").asText());
         assertTrue(first.json().get("blobs").get(0).get("recordUri").asText().startsWith("at://" + mia.did()));
         String cursor = first.json().get("cursor").asText();
-        var second = pds.get("/xrpc/com.atproto.repo.listMissingBlobs?limit=2&cursor=" + cursor, "Authorization", mia.bearer());
+        var second = pds.get("/xrpc/com.atproto.repo.listMissingBlobs?limit=2&cursor=" + cursor, mia.auth());
         assertEquals(1, second.json().get("blobs").size());
         assertEquals(expected.get(2), second.json().get("blobs").get(0).get("cid").asText());
 
-        var tooMany = pds.get("/xrpc/com.atproto.repo.listMissingBlobs?limit=1001", "Authorization", mia.bearer());
+        var tooMany = pds.get("/xrpc/com.atproto.repo.listMissingBlobs?limit=1001", mia.auth());
         assertEquals(400, tooMany.status());
         assertEquals("InvalidRequest", tooMany.error());
         assertEquals(401, pds.get("/xrpc/com.atproto.repo.listMissingBlobs").status());
