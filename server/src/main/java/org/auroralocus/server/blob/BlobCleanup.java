@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.actor.db.BlobTable.BlobRow;
@@ -16,8 +17,10 @@ import org.auroralocus.server.actor.db.BlobTable.BlobRow;
 /**
  * Deletes uploads that no record took up within {@link #MAX_AGE}: the lexicon promises that an
  * unreferenced blob goes after "a time window". (The official PDS has no such job; its pending
- * uploads stay for good.) Runs every {@link #PERIOD} on one platform thread of its own, visiting only
- * the accounts with something in the store's temporary area.
+ * uploads stay for good.) It also finishes what a crash interrupted: an upload a committed record
+ * references but that is still temporary is made permanent (the write path moves blobs after its
+ * commit). Runs every {@link #PERIOD} on one platform thread of its own, visiting only the
+ * accounts with something in the store's temporary area.
  */
 public final class BlobCleanup implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BlobCleanup.class.getName());
@@ -84,10 +87,34 @@ public final class BlobCleanup implements AutoCloseable {
                 for (String key : keys) store.deleteTemp(did, key);
                 deleted += keys.size();
             } while (keys.size() == BATCH);
+            promoteReferenced(did);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cleaning up the uploads of " + did + " failed", e);
         }
         return deleted;
+    }
+
+    /**
+     * Makes referenced uploads permanent. The write path may be moving the same ones right now: the
+     * move is idempotent and so is marking the row, so racing it is harmless.
+     */
+    private void promoteReferenced(Did did) throws IOException {
+        List<BlobRow> referenced = actors.transact(did, tx -> tx.blobs().referencedUploads(BATCH));
+        List<Cid> moved = new ArrayList<>();
+        for (BlobRow row : referenced) {
+            try {
+                store.makePermanent(did, row.tempKey().orElseThrow(), row.cid());
+                moved.add(row.cid());
+            } catch (BlobNotFoundException e) {
+                LOG.log(System.Logger.Level.WARNING, "a record of {0} references {1}, whose upload is lost", did, row.cid());
+            }
+        }
+        if (moved.isEmpty()) return;
+        actors.transact(did, tx -> {
+            for (Cid cid : moved) tx.blobs().markPermanent(cid);
+            return null;
+        });
+        LOG.log(System.Logger.Level.INFO, "made {0} referenced uploads of {1} permanent after an interrupted write", moved.size(), did);
     }
 
     private void runScheduled() {

@@ -109,6 +109,23 @@ public final class BlobTable {
         return rows;
     }
 
+    /**
+     * Uploads that a committed record references but that are still temporary: the write path moves
+     * them after its commit, so a crash in between leaves them for the cleanup to finish.
+     */
+    public List<BlobRow> referencedUploads(int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT cid, mime_type, size, temp_key, created_at, takedown_ref FROM blob
+                WHERE temp_key IS NOT NULL AND EXISTS (SELECT 1 FROM record_blob WHERE record_blob.blob_cid = blob.cid)
+                ORDER BY cid LIMIT ?""");
+        st.setInt(1, limit);
+        List<BlobRow> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) rows.add(row(rs));
+        }
+        return rows;
+    }
+
     /** A blob a record references that this account does not have (yet): what a migration still has to upload. */
     public record MissingBlob(Cid cid, String recordUri) {}
 

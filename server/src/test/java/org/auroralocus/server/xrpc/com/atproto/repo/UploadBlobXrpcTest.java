@@ -230,7 +230,7 @@ class UploadBlobXrpcTest {
     }
 
     @Test
-    void theCleanupRemovesUploadsNoRecordTookUpWithinTheHour() throws IOException {
+    void theCleanupRemovesUploadsNoRecordTookUpWithinTheHourAndPromotesReferencedOnes() throws IOException {
         SignedUp judy = signUp();
         byte[] stale = "stale".getBytes(StandardCharsets.UTF_8);
         byte[] used = "used by a record".getBytes(StandardCharsets.UTF_8);
@@ -250,9 +250,11 @@ class UploadBlobXrpcTest {
         services().blobCleanup().run();
 
         assertTrue(row(judy.did(), Cid.ofRaw(stale)).isEmpty(), "an hour old and unused: gone");
-        assertTrue(row(judy.did(), Cid.ofRaw(used)).isPresent(), "referenced by a record: kept for its commit");
         assertTrue(row(judy.did(), Cid.ofRaw(fresh)).isPresent(), "only 31 minutes old: kept");
-        assertEquals(2, tempFiles(judy.did()), "the stale upload's file went with its row");
+        assertEquals(Optional.empty(), row(judy.did(), Cid.ofRaw(used)).orElseThrow().tempKey(),
+                "referenced by a committed record, as after a crash before its move: made permanent, not deleted");
+        assertTrue(services().blobStore().hasStored(judy.did(), Cid.ofRaw(used)));
+        assertEquals(1, tempFiles(judy.did()), "only the fresh upload is still pending");
     }
 
     @Test
