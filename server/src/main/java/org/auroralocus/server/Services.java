@@ -132,12 +132,12 @@ public final class Services implements AutoCloseable {
         lifecycle = new AccountLifecycle(accounts, actors, repos, sequencer,
                 new DidDocumentCheck(plc, dids, actors, config.publicUrl()));
         emailTokens = new EmailTokens(accountDb, clock, random);
-        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer);
         didCredentials = new DidCredentials(accounts, actors, plc);
         plcSigner = new PlcOperationSigner(accounts, emailTokens, plc);
         plcSubmitter = new PlcOperationSubmitter(accounts, didCredentials, plc, sequencer, dids);
         identityLookup = new IdentityLookup(identity, dids);
         blobStore = closing(blobStore(config));
+        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer, blobStore);
         blobUploads = new BlobUploads(actors, blobStore, clock, config.blobUploadLimit());
         blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
     }
