@@ -32,6 +32,12 @@ import org.auroralocus.server.auth.ServiceJwtVerifier;
 import org.auroralocus.server.auth.ServiceJwts;
 import org.auroralocus.server.auth.SessionJwts;
 import org.auroralocus.server.auth.SessionService;
+import org.auroralocus.server.blob.BlobCleanup;
+import org.auroralocus.server.blob.BlobStore;
+import org.auroralocus.server.blob.BlobUploads;
+import org.auroralocus.server.blob.DiskBlobStore;
+import org.auroralocus.server.blob.S3BlobStore;
+import org.auroralocus.server.config.BlobstoreSetting;
 import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.config.PlcDirectory;
 import org.auroralocus.server.db.Database;
@@ -93,6 +99,9 @@ public final class Services implements AutoCloseable {
     private final PlcOperationSigner plcSigner;
     private final PlcOperationSubmitter plcSubmitter;
     private final IdentityLookup identityLookup;
+    private final BlobStore blobStore;
+    private final BlobUploads blobUploads;
+    private final BlobCleanup blobCleanup;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -146,12 +155,26 @@ public final class Services implements AutoCloseable {
         lifecycle = new AccountLifecycle(accounts, actors, repos, sequencer,
                 new DidDocumentCheck(plc, dids, actors, config.publicUrl()));
         emailTokens = new EmailTokens(accountDb, clock, random);
-        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer);
         didCredentials = new DidCredentials(accounts, actors, plc);
         plcSigner = new PlcOperationSigner(accounts, emailTokens, plc);
         plcSubmitter = new PlcOperationSubmitter(accounts, didCredentials, plc, sequencer, dids);
         identityLookup = new IdentityLookup(identity, dids);
+        blobStore = closing(blobStore(config));
+        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer, blobStore);
+        blobUploads = new BlobUploads(actors, blobStore, clock, config.blobUploadLimit());
+        blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
+    }
+
+    private static BlobStore blobStore(PdsConfig config) {
+        try {
+            return switch (config.blobstore()) {
+                case BlobstoreSetting.Disk disk -> new DiskBlobStore(disk.location(), disk.tempLocation());
+                case BlobstoreSetting.S3 s3 -> S3BlobStore.create(s3, config.dataDirectory().resolve("tmp/s3-uploads"));
+            };
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("opening the blob store", e);
+        }
     }
 
     /** Builds every service; on failure closes what was already opened. */
@@ -310,6 +333,19 @@ public final class Services implements AutoCloseable {
 
     public IdentityLookup identityLookup() {
         return identityLookup;
+    }
+
+    public BlobStore blobStore() {
+        return blobStore;
+    }
+
+    public BlobUploads blobUploads() {
+        return blobUploads;
+    }
+
+    /** The job deleting uploads no record took up (tests run it by hand after moving the clock). */
+    public BlobCleanup blobCleanup() {
+        return blobCleanup;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

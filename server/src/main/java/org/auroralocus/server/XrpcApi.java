@@ -11,6 +11,8 @@ import org.auroralocus.server.xrpc.com.atproto.identity.ResolveIdentity;
 import org.auroralocus.server.xrpc.com.atproto.identity.SignPlcOperation;
 import org.auroralocus.server.xrpc.com.atproto.identity.SubmitPlcOperation;
 import org.auroralocus.server.xrpc.com.atproto.identity.UpdateHandle;
+import org.auroralocus.server.xrpc.com.atproto.repo.ListMissingBlobs;
+import org.auroralocus.server.xrpc.com.atproto.repo.UploadBlob;
 import org.auroralocus.server.xrpc.com.atproto.server.ActivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CheckAccountStatus;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAccount;
@@ -59,6 +61,9 @@ final class XrpcApi {
         routes.procedure(RequestPlcOperationSignature.NSID, new RequestPlcOperationSignature(s.plcSigner()), Auth.ACCESS_FULL);
         routes.procedure(SignPlcOperation.NSID, new SignPlcOperation(s.plcSigner()), Auth.ACCESS_FULL);
         routes.procedure(SubmitPlcOperation.NSID, new SubmitPlcOperation(s.plcSubmitter()), Auth.ACCESS);
+        // com.atproto.repo: blobs
+        routes.procedure(UploadBlob.NSID, new UploadBlob(s.blobUploads()), Auth.ACCESS_OR_SERVICE);
+        routes.query(ListMissingBlobs.NSID, new ListMissingBlobs(s.actors()), Auth.ACCESS);
         return routes;
     }
 }

@@ -1,9 +1,11 @@
 package org.auroralocus.server.actor;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.BlockSource;
 import org.auroralocus.atproto.repo.Repository;
+import org.auroralocus.server.actor.db.BlobTable;
 import org.auroralocus.server.actor.db.RepoBlockTable;
 import org.auroralocus.server.actor.db.RecordTable;
 import org.auroralocus.server.actor.db.RepoRootTable;
@@ -15,12 +17,14 @@ public class ActorRead {
     final RepoBlockTable blocks;
     final RepoRootTable root;
     final RecordTable records;
+    final BlobTable blobs;
 
     ActorRead(SqlSession session) {
         this.session = session;
         this.blocks = new RepoBlockTable(session);
         this.root = new RepoRootTable(session);
         this.records = new RecordTable(session);
+        this.blobs = new BlobTable(session);
     }
 
     /** The repository's blocks, as the MST and repository code read them. */
@@ -40,6 +44,11 @@ public class ActorRead {
     /** How many records are indexed. */
     public long recordCount() throws SQLException {
         return records.count();
+    }
+
+    /** Blobs that records reference but that were never uploaded here (listMissingBlobs, for migrations). */
+    public List<BlobTable.MissingBlob> missingBlobs(Optional<String> cursor, int limit) throws SQLException {
+        return blobs.missing(cursor, limit);
     }
 
     /** The repository at its current commit; its tree is read lazily through this view. */

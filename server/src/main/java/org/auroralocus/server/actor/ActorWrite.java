@@ -6,6 +6,7 @@ import java.util.Collection;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.CommitResult;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.actor.db.BlobTable;
 import org.auroralocus.server.db.SqlSession;
 
 /** One actor store inside a write transaction: everything done here commits together or not at all. */
@@ -15,6 +16,11 @@ public final class ActorWrite extends ActorRead {
     ActorWrite(Did did, SqlSession session) {
         super(session);
         this.did = did;
+    }
+
+    /** The account's blobs and the records referencing them. */
+    public BlobTable blobs() {
+        return blobs;
     }
 
     /**

@@ -108,9 +108,10 @@ public final class ConfigLoader {
                 new Secret(s.string("PDS_ADMIN_PASSWORD").orElseThrow()),
                 new Secret(s.string("PDS_JWT_SECRET").orElseThrow()),
                 new Secret(rotationKey(s)));
+        Path dataDirectory = dataDirectory(fromFile);
         return new PdsConfig(hostname, port, localTrial ? "127.0.0.1" : "0.0.0.0", publicUrl, serviceDid, devMode,
-                localTrial, dataDirectory(fromFile), file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
-                blobLimit, plcDirectory(s, localTrial, publicUrl), secrets, firehose(s));
+                localTrial, dataDirectory, file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
+                blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s));
     }
 
     private static PdsConfig.Firehose firehose(Settings s) {
@@ -145,6 +146,37 @@ public final class ConfigLoader {
             throw new ConfigException("PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX must be 64 hex digits (a secp256k1 private key)");
         }
         return hex.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Disk unless an S3 bucket is named; naming both is a mistake the official PDS also refuses. */
+    private static BlobstoreSetting blobstore(Settings s, Path dataDirectory) {
+        Optional<String> bucket = s.string("PDS_BLOBSTORE_S3_BUCKET");
+        Optional<String> disk = s.string("PDS_BLOBSTORE_DISK_LOCATION");
+        if (bucket.isPresent() && disk.isPresent()) {
+            throw new ConfigException("Cannot set both S3 and disk blobstore env vars: set either PDS_BLOBSTORE_S3_BUCKET "
+                    + "or PDS_BLOBSTORE_DISK_LOCATION, not both");
+        }
+        if (bucket.isEmpty()) {
+            Path location = disk.map(d -> Path.of(d).toAbsolutePath()).orElse(dataDirectory.resolve("blobs"));
+            Path temp = s.string("PDS_BLOBSTORE_DISK_TMP_LOCATION").map(t -> Path.of(t).toAbsolutePath())
+                    .orElse(location.resolve("temp"));
+            return new BlobstoreSetting.Disk(location, temp);
+        }
+        Optional<String> keyId = s.string("PDS_BLOBSTORE_S3_ACCESS_KEY_ID");
+        Optional<String> secret = s.string("PDS_BLOBSTORE_S3_SECRET_ACCESS_KEY");
+        if (keyId.isPresent() != secret.isPresent()) {
+            throw new ConfigException("Set both PDS_BLOBSTORE_S3_ACCESS_KEY_ID and PDS_BLOBSTORE_S3_SECRET_ACCESS_KEY, or neither "
+                    + "(then the AWS SDK's usual credentials apply)");
+        }
+        Optional<BlobstoreSetting.S3Credentials> credentials = keyId.map(id ->
+                new BlobstoreSetting.S3Credentials(id, new Secret(secret.orElseThrow())));
+        return new BlobstoreSetting.S3(bucket.get(), s.string("PDS_BLOBSTORE_S3_REGION"), s3Endpoint(s),
+                s.bool("PDS_BLOBSTORE_S3_FORCE_PATH_STYLE").orElse(false), credentials);
+    }
+
+    private static Optional<URI> s3Endpoint(Settings s) {
+        return s.string("PDS_BLOBSTORE_S3_ENDPOINT").map(url -> httpUrl(url,
+                "PDS_BLOBSTORE_S3_ENDPOINT must be an http(s) URL such as https://s3.example.com, got \"" + url + "\""));
     }
 
     private static PlcDirectory plcDirectory(Settings s, boolean localTrial, String publicUrl) {

@@ -12,6 +12,7 @@ import java.util.List;
  *                   the embedded PLC directory, bound to loopback only
  * @param bindHost   the address to listen on (loopback for the trial, all interfaces otherwise)
  * @param envFile    the {@code pds.env} this configuration was read from and secrets are written to
+ * @param blobstore  where blobs are kept (disk or S3)
  */
 public record PdsConfig(
         String hostname,
@@ -26,6 +27,7 @@ public record PdsConfig(
         List<String> serviceHandleDomains,
         boolean inviteRequired,
         int blobUploadLimit,
+        BlobstoreSetting blobstore,
         PlcDirectory plcDirectory,
         Secrets secrets,
         Firehose firehose) {
@@ -62,6 +64,6 @@ public record PdsConfig(
                 ? new PlcDirectory.Embedded(URI.create(url + "/plc"))
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
-                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, plc, secrets, firehose);
+                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose);
     }
 }
