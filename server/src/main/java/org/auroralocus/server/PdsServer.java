@@ -2,6 +2,7 @@ package org.auroralocus.server;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.websocket.WsRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.auth.SessionAuthenticator;
 import org.auroralocus.server.config.PdsConfig;
+import org.auroralocus.server.firehose.SubscribeRepos;
 import org.auroralocus.server.plc.PlcDirectoryService;
 import org.auroralocus.server.web.HomePages;
 import org.auroralocus.server.web.WellKnown;
@@ -42,6 +44,7 @@ public final class PdsServer implements AutoCloseable {
         PdsConfig config = requested.port() == 0 ? requested.withPort(freePort(requested.bindHost())) : requested;
         Services services = Services.create(config, clock);
         try {
+            services.repairFirehose();
             XrpcDispatcher dispatcher = new XrpcDispatcher(XrpcApi.routes(services),
                     new SessionAuthenticator(services.jwts(), config.secrets().adminPassword(), services.serviceJwtVerifier()), new DataJsonValues(),
                     (nsid, req, res) -> false);
@@ -60,8 +63,10 @@ public final class PdsServer implements AutoCloseable {
                                 .any("/xrpc/*", dispatcher);
                         services.embeddedPlc().ifPresent(plc -> r.register("/plc", new PlcDirectoryService(plc)));
                     })
+                    .addRouting(WsRouting.builder().endpoint(SubscribeRepos.PATH, services.subscribeRepos()::listener))
                     .build()
                     .start();
+            services.startBackgroundWork();
             LOG.log(System.Logger.Level.INFO, "Aurora Locus {0} serving {1} on {2}:{3,number,#}",
                     AuroraVersion.current(), config.publicUrl(), config.bindHost(), web.port());
             return new PdsServer(services, web);

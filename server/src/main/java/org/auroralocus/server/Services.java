@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.auroralocus.atproto.crypto.Curve;
 import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.atproto.identity.CachingDidResolver;
@@ -28,14 +30,23 @@ import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.auth.ServiceJwtVerifier;
-import org.auroralocus.server.blob.BlobStore;
 import org.auroralocus.server.auth.ServiceJwts;
 import org.auroralocus.server.auth.SessionJwts;
 import org.auroralocus.server.auth.SessionService;
+import org.auroralocus.server.blob.BlobCleanup;
+import org.auroralocus.server.blob.BlobStore;
+import org.auroralocus.server.blob.BlobUploads;
+import org.auroralocus.server.blob.DiskBlobStore;
+import org.auroralocus.server.blob.S3BlobStore;
+import org.auroralocus.server.config.BlobstoreSetting;
 import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.config.PlcDirectory;
 import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
+import org.auroralocus.server.firehose.Crawlers;
+import org.auroralocus.server.firehose.LiveFirehose;
+import org.auroralocus.server.firehose.StartupRepair;
+import org.auroralocus.server.firehose.SubscribeRepos;
 import org.auroralocus.server.identity.DidDocumentCheck;
 import org.auroralocus.server.identity.DidCredentials;
 import org.auroralocus.server.identity.HandleRules;
@@ -47,6 +58,7 @@ import org.auroralocus.server.identity.PlcOperationSubmitter;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
 import org.auroralocus.server.repo.RepoService;
+import org.auroralocus.server.sequencer.EventRetention;
 import org.auroralocus.server.sequencer.SqliteSequencer;
 
 /**
@@ -69,8 +81,13 @@ public final class Services implements AutoCloseable {
     private final HandleResolver handles;
     private final HandleRules handleRules;
     private final ActorStores actors;
-    private final BlobStore blobStore;
     private final SqliteSequencer sequencer;
+    private final ScheduledExecutorService background;
+    private final LiveFirehose liveFirehose;
+    private final Crawlers crawlers;
+    private final SubscribeRepos subscribeRepos;
+    private final EventRetention retention;
+    private final StartupRepair startupRepair;
     private final RepoService repos;
     private final IdentityService identity;
     private final AccountCreation accountCreation;
@@ -83,6 +100,9 @@ public final class Services implements AutoCloseable {
     private final PlcOperationSigner plcSigner;
     private final PlcOperationSubmitter plcSubmitter;
     private final IdentityLookup identityLookup;
+    private final BlobStore blobStore;
+    private final BlobUploads blobUploads;
+    private final BlobCleanup blobCleanup;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -116,9 +136,19 @@ public final class Services implements AutoCloseable {
         handleRules = new HandleRules(config.serviceHandleDomains(), handles::resolve);
 
         actors = closing(new ActorStores(config.dataDirectory().resolve("actors"), threads));
-        sequencer = new SqliteSequencer(closing(Database.open(config.dataDirectory().resolve("sequencer.sqlite"),
-                SqliteSequencer.MIGRATIONS, threads)), clock);
-        blobStore = new UnwiredBlobStore();
+        Database sequencerDb = closing(Database.open(config.dataDirectory().resolve("sequencer.sqlite"),
+                SqliteSequencer.MIGRATIONS, threads));
+        background = backgroundThread();
+        liveFirehose = new LiveFirehose();
+        crawlers = closing(new Crawlers(config.firehose().crawlers(), config.hostname(), background, clock,
+                Crawlers.Backoff.DEFAULT));
+        sequencer = new SqliteSequencer(sequencerDb, clock, event -> {
+            liveFirehose.sequenced(event);
+            crawlers.sequenced(event);
+        });
+        subscribeRepos = closing(new SubscribeRepos(sequencer, liveFirehose, config.firehose(), clock, background));
+        retention = new EventRetention(sequencer, config.firehose().repoBackfillLimit(), clock);
+        blobStore = closing(blobStore(config));
         repos = new RepoService(actors, sequencer, blobStore, BuiltinLexicons.registry(),
                 new TidClock(clock, random.nextInt(1024)), clock);
         identity = new IdentityService(accounts, handleRules, plc, handles, sequencer, dids);
@@ -128,11 +158,25 @@ public final class Services implements AutoCloseable {
         lifecycle = new AccountLifecycle(accounts, actors, repos, sequencer,
                 new DidDocumentCheck(plc, dids, actors, config.publicUrl()));
         emailTokens = new EmailTokens(accountDb, clock, random);
-        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer);
         didCredentials = new DidCredentials(accounts, actors, plc);
         plcSigner = new PlcOperationSigner(accounts, emailTokens, plc);
         plcSubmitter = new PlcOperationSubmitter(accounts, didCredentials, plc, sequencer, dids);
         identityLookup = new IdentityLookup(identity, dids);
+        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer, blobStore);
+        blobUploads = new BlobUploads(actors, blobStore, clock, config.blobUploadLimit());
+        blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
+        startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
+    }
+
+    private static BlobStore blobStore(PdsConfig config) {
+        try {
+            return switch (config.blobstore()) {
+                case BlobstoreSetting.Disk disk -> new DiskBlobStore(disk.location(), disk.tempLocation());
+                case BlobstoreSetting.S3 s3 -> S3BlobStore.create(s3, config.dataDirectory().resolve("tmp/s3-uploads"));
+            };
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("opening the blob store", e);
+        }
     }
 
     /** Builds every service; on failure closes what was already opened. */
@@ -144,6 +188,36 @@ public final class Services implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * One platform thread for timed work (event retention, crawler retries, cutting off stalled
+     * subscribers); on close, waiting timers are dropped rather than run.
+     */
+    private ScheduledExecutorService backgroundThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "aurora-background");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        closing(executor::shutdownNow);
+        return executor;
+    }
+
+    /**
+     * Sends a {@code #sync} for each repository that is ahead of the firehose (a crash between a
+     * commit and its event). Runs before the server accepts requests.
+     */
+    void repairFirehose() {
+        startupRepair.run();
+    }
+
+    /** Starts the timed work, once the server is serving: event retention and the crawl requests. */
+    void startBackgroundWork() {
+        retention.schedule(background);
+        crawlers.start();
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
@@ -196,12 +270,23 @@ public final class Services implements AutoCloseable {
         return actors;
     }
 
-    public BlobStore blobStore() {
-        return blobStore;
-    }
-
     public SqliteSequencer sequencer() {
         return sequencer;
+    }
+
+    /** The live fan-out of sequenced events (the dashboard counts its subscribers). */
+    public LiveFirehose liveFirehose() {
+        return liveFirehose;
+    }
+
+    /** The com.atproto.sync.subscribeRepos WebSocket endpoint. */
+    public SubscribeRepos subscribeRepos() {
+        return subscribeRepos;
+    }
+
+    /** Removes events older than PDS_REPO_BACKFILL_LIMIT_MS (tests call it instead of waiting for the schedule). */
+    public EventRetention retention() {
+        return retention;
     }
 
     public RepoService repos() {
@@ -250,6 +335,19 @@ public final class Services implements AutoCloseable {
 
     public IdentityLookup identityLookup() {
         return identityLookup;
+    }
+
+    public BlobStore blobStore() {
+        return blobStore;
+    }
+
+    public BlobUploads blobUploads() {
+        return blobUploads;
+    }
+
+    /** The job deleting uploads no record took up (tests run it by hand after moving the clock). */
+    public BlobCleanup blobCleanup() {
+        return blobCleanup;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

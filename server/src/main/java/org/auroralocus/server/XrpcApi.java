@@ -16,8 +16,10 @@ import org.auroralocus.server.xrpc.com.atproto.repo.CreateRecord;
 import org.auroralocus.server.xrpc.com.atproto.repo.DeleteRecord;
 import org.auroralocus.server.xrpc.com.atproto.repo.DescribeRepo;
 import org.auroralocus.server.xrpc.com.atproto.repo.GetRecord;
+import org.auroralocus.server.xrpc.com.atproto.repo.ListMissingBlobs;
 import org.auroralocus.server.xrpc.com.atproto.repo.ListRecords;
 import org.auroralocus.server.xrpc.com.atproto.repo.PutRecord;
+import org.auroralocus.server.xrpc.com.atproto.repo.UploadBlob;
 import org.auroralocus.server.xrpc.com.atproto.server.ActivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CheckAccountStatus;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAccount;
@@ -74,6 +76,8 @@ final class XrpcApi {
         routes.query(GetRecord.NSID, new GetRecord(s.accounts(), s.repos()), Auth.NONE);
         routes.query(ListRecords.NSID, new ListRecords(s.accounts(), s.repos()), Auth.NONE);
         routes.query(DescribeRepo.NSID, new DescribeRepo(s.accounts(), s.repos(), s.dids()), Auth.NONE);
+        routes.procedure(UploadBlob.NSID, new UploadBlob(s.blobUploads()), Auth.ACCESS_OR_SERVICE);
+        routes.query(ListMissingBlobs.NSID, new ListMissingBlobs(s.actors()), Auth.ACCESS);
         return routes;
     }
 }

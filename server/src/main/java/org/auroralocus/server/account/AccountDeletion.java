@@ -1,6 +1,7 @@
 package org.auroralocus.server.account;
 
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.blob.BlobStore;
 import org.auroralocus.server.repo.RepoService;
 import org.auroralocus.server.sequencer.SqliteSequencer;
 
@@ -8,7 +9,7 @@ import org.auroralocus.server.sequencer.SqliteSequencer;
  * Deleting an account at its owner's request: a code is mailed to the account's address, and the
  * account goes only with that code (and the password, which the caller checks). Removal follows
  * the official PDS's order: the account row first (from then on the account does not exist), then
- * the {@code #account} deleted event, then the repository files, even if sequencing failed.
+ * the {@code #account} deleted event, then the repository files and blobs, even if sequencing failed.
  */
 public final class AccountDeletion {
     private static final System.Logger LOG = System.getLogger(AccountDeletion.class.getName());
@@ -17,12 +18,15 @@ public final class AccountDeletion {
     private final EmailTokens tokens;
     private final RepoService repos;
     private final SqliteSequencer sequencer;
+    private final BlobStore blobs;
 
-    public AccountDeletion(AccountService accounts, EmailTokens tokens, RepoService repos, SqliteSequencer sequencer) {
+    public AccountDeletion(AccountService accounts, EmailTokens tokens, RepoService repos, SqliteSequencer sequencer,
+                           BlobStore blobs) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.repos = repos;
         this.sequencer = sequencer;
+        this.blobs = blobs;
     }
 
     /**
@@ -55,7 +59,17 @@ public final class AccountDeletion {
             sequencer.appendAccountDeletion(did);
         } finally {
             repos.destroyRepo(did);
+            deleteBlobs(did);
         }
         LOG.log(System.Logger.Level.INFO, "account deleted at its owner''s request did={0}", did);
+    }
+
+    private void deleteBlobs(Did did) {
+        try {
+            blobs.deleteAll(did);
+        } catch (java.io.IOException e) {
+            // the account is gone either way; leftover bytes are unreachable and only cost space
+            LOG.log(System.Logger.Level.WARNING, "could not delete the blobs of deleted account did=" + did, e);
+        }
     }
 }

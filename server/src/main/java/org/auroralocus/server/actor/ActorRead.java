@@ -70,6 +70,11 @@ public class ActorRead {
         return records.collections();
     }
 
+    /** Blobs that records reference but that were never uploaded here (listMissingBlobs, for migrations). */
+    public List<BlobTable.MissingBlob> missingBlobs(Optional<String> cursor, int limit) throws SQLException {
+        return blobs.missing(cursor, limit);
+    }
+
     /** The repository at its current commit; its tree is read lazily through this view. */
     public Optional<Repository> repository() throws SQLException {
         return root().map(r -> Repository.load(blocks(), r.cid()));

@@ -21,6 +21,11 @@ public final class ActorWrite extends ActorRead {
         this.did = did;
     }
 
+    /** The account's blobs and the records referencing them. */
+    public BlobTable blobs() {
+        return blobs;
+    }
+
     /**
      * Stores a commit: its new blocks, the blocks it no longer reaches, and the new root. Record
      * blocks still used at another path are kept (two identical records share one block), which
@@ -47,8 +52,4 @@ public final class ActorWrite extends ActorRead {
         records.delete(uri);
     }
 
-    /** The account's blobs and the records referencing them. */
-    public BlobTable blobs() {
-        return blobs;
-    }
 }

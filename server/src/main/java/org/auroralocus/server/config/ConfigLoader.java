@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ public final class ConfigLoader {
     static final int DEFAULT_PORT = 2583;
     static final String DEFAULT_PLC_URL = "https://plc.directory";
     static final int DEFAULT_BLOB_UPLOAD_LIMIT = 5 * 1024 * 1024;
+    /** The official defaults: a day of events for replay, 500 events of slack per subscriber. */
+    static final Duration DEFAULT_REPO_BACKFILL_LIMIT = Duration.ofDays(1);
+    static final int DEFAULT_MAX_SUBSCRIPTION_BUFFER = 500;
 
     private final Map<String, String> environment;
     private final String osName;
@@ -104,9 +108,36 @@ public final class ConfigLoader {
                 new Secret(s.string("PDS_ADMIN_PASSWORD").orElseThrow()),
                 new Secret(s.string("PDS_JWT_SECRET").orElseThrow()),
                 new Secret(rotationKey(s)));
+        Path dataDirectory = dataDirectory(fromFile);
         return new PdsConfig(hostname, port, localTrial ? "127.0.0.1" : "0.0.0.0", publicUrl, serviceDid, devMode,
-                localTrial, dataDirectory(fromFile), file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
-                blobLimit, plcDirectory(s, localTrial, publicUrl), secrets);
+                localTrial, dataDirectory, file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
+                blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s));
+    }
+
+    private static PdsConfig.Firehose firehose(Settings s) {
+        long backfillMs = s.longInteger("PDS_REPO_BACKFILL_LIMIT_MS").orElse(DEFAULT_REPO_BACKFILL_LIMIT.toMillis());
+        if (backfillMs <= 0) throw new ConfigException("PDS_REPO_BACKFILL_LIMIT_MS must be positive, got " + backfillMs);
+        int buffer = s.integer("PDS_MAX_SUBSCRIPTION_BUFFER").orElse(DEFAULT_MAX_SUBSCRIPTION_BUFFER);
+        if (buffer <= 0) throw new ConfigException("PDS_MAX_SUBSCRIPTION_BUFFER must be positive, got " + buffer);
+        List<URI> crawlers = s.list("PDS_CRAWLERS").stream().map(ConfigLoader::crawler).toList();
+        return new PdsConfig.Firehose(Duration.ofMillis(backfillMs), buffer, crawlers);
+    }
+
+    private static URI crawler(String url) {
+        return httpUrl(url, "PDS_CRAWLERS entries must be http(s) URLs such as https://bsky.network, got \"" + url + "\"");
+    }
+
+    /** The URL, if it is an absolute http(s) one with a host; else the configuration error {@code problem}. */
+    private static URI httpUrl(String url, String problem) {
+        try {
+            URI uri = new URI(url);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(problem);
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(problem);
+        }
     }
 
     private static String rotationKey(Settings s) {
@@ -117,21 +148,44 @@ public final class ConfigLoader {
         return hex.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Disk unless an S3 bucket is named; naming both is a mistake the official PDS also refuses. */
+    private static BlobstoreSetting blobstore(Settings s, Path dataDirectory) {
+        Optional<String> bucket = s.string("PDS_BLOBSTORE_S3_BUCKET");
+        Optional<String> disk = s.string("PDS_BLOBSTORE_DISK_LOCATION");
+        if (bucket.isPresent() && disk.isPresent()) {
+            throw new ConfigException("Cannot set both S3 and disk blobstore env vars: set either PDS_BLOBSTORE_S3_BUCKET "
+                    + "or PDS_BLOBSTORE_DISK_LOCATION, not both");
+        }
+        if (bucket.isEmpty()) {
+            Path location = disk.map(d -> Path.of(d).toAbsolutePath()).orElse(dataDirectory.resolve("blobs"));
+            Path temp = s.string("PDS_BLOBSTORE_DISK_TMP_LOCATION").map(t -> Path.of(t).toAbsolutePath())
+                    .orElse(location.resolve("temp"));
+            return new BlobstoreSetting.Disk(location, temp);
+        }
+        Optional<String> keyId = s.string("PDS_BLOBSTORE_S3_ACCESS_KEY_ID");
+        Optional<String> secret = s.string("PDS_BLOBSTORE_S3_SECRET_ACCESS_KEY");
+        if (keyId.isPresent() != secret.isPresent()) {
+            throw new ConfigException("Set both PDS_BLOBSTORE_S3_ACCESS_KEY_ID and PDS_BLOBSTORE_S3_SECRET_ACCESS_KEY, or neither "
+                    + "(then the AWS SDK's usual credentials apply)");
+        }
+        Optional<BlobstoreSetting.S3Credentials> credentials = keyId.map(id ->
+                new BlobstoreSetting.S3Credentials(id, new Secret(secret.orElseThrow())));
+        return new BlobstoreSetting.S3(bucket.get(), s.string("PDS_BLOBSTORE_S3_REGION"), s3Endpoint(s),
+                s.bool("PDS_BLOBSTORE_S3_FORCE_PATH_STYLE").orElse(false), credentials);
+    }
+
+    private static Optional<URI> s3Endpoint(Settings s) {
+        return s.string("PDS_BLOBSTORE_S3_ENDPOINT").map(url -> httpUrl(url,
+                "PDS_BLOBSTORE_S3_ENDPOINT must be an http(s) URL such as https://s3.example.com, got \"" + url + "\""));
+    }
+
     private static PlcDirectory plcDirectory(Settings s, boolean localTrial, String publicUrl) {
         Optional<String> configured = s.string("PDS_DID_PLC_URL");
         if (configured.map("embedded"::equalsIgnoreCase).orElse(localTrial)) {
             return new PlcDirectory.Embedded(URI.create(publicUrl + "/plc"));
         }
         String url = configured.orElse(DEFAULT_PLC_URL);
-        try {
-            URI uri = new URI(url);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException("PDS_DID_PLC_URL must be an http(s) URL or \"embedded\", got \"" + url + "\"");
-            }
-            return new PlcDirectory.Remote(uri);
-        } catch (java.net.URISyntaxException e) {
-            throw new ConfigException("PDS_DID_PLC_URL must be an http(s) URL or \"embedded\", got \"" + url + "\"");
-        }
+        return new PlcDirectory.Remote(httpUrl(url, "PDS_DID_PLC_URL must be an http(s) URL or \"embedded\", got \"" + url + "\""));
     }
 
     private String randomHex(int bytes) {

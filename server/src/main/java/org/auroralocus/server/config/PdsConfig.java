@@ -1,6 +1,8 @@
 package org.auroralocus.server.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  *                   the embedded PLC directory, bound to loopback only
  * @param bindHost   the address to listen on (loopback for the trial, all interfaces otherwise)
  * @param envFile    the {@code pds.env} this configuration was read from and secrets are written to
+ * @param blobstore  where blobs are kept (disk or S3)
  */
 public record PdsConfig(
         String hostname,
@@ -24,11 +27,28 @@ public record PdsConfig(
         List<String> serviceHandleDomains,
         boolean inviteRequired,
         int blobUploadLimit,
+        BlobstoreSetting blobstore,
         PlcDirectory plcDirectory,
-        Secrets secrets) {
+        Secrets secrets,
+        Firehose firehose) {
 
     public PdsConfig {
         serviceHandleDomains = List.copyOf(serviceHandleDomains);
+    }
+
+    /**
+     * What relays see: how long events are kept for replay ({@code PDS_REPO_BACKFILL_LIMIT_MS}), how
+     * many events a subscriber may fall behind before it is cut off ({@code PDS_MAX_SUBSCRIPTION_BUFFER}),
+     * and the relays asked to crawl this server ({@code PDS_CRAWLERS}).
+     */
+    public record Firehose(Duration repoBackfillLimit, int maxSubscriptionBuffer, List<URI> crawlers) {
+        public Firehose {
+            if (repoBackfillLimit.isNegative() || repoBackfillLimit.isZero()) {
+                throw new IllegalArgumentException("the backfill limit must be positive: " + repoBackfillLimit);
+            }
+            if (maxSubscriptionBuffer < 1) throw new IllegalArgumentException("the subscription buffer must hold an event");
+            crawlers = List.copyOf(crawlers);
+        }
     }
 
     /** The three secrets the server needs; generated on first start when not configured. */
@@ -41,9 +61,9 @@ public record PdsConfig(
     public PdsConfig withPort(int boundPort) {
         String url = hostname.equals("localhost") ? "http://localhost:" + boundPort : publicUrl;
         PlcDirectory plc = plcDirectory instanceof PlcDirectory.Embedded
-                ? new PlcDirectory.Embedded(java.net.URI.create(url + "/plc"))
+                ? new PlcDirectory.Embedded(URI.create(url + "/plc"))
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
-                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, plc, secrets);
+                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose);
     }
 }

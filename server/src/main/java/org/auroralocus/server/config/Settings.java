@@ -22,9 +22,17 @@ final class Settings {
     }
 
     Optional<Integer> integer(String name) {
+        return longInteger(name).map(n -> {
+            if (n != n.intValue()) throw new ConfigException(name + " is out of range, got " + n);
+            return n.intValue();
+        });
+    }
+
+    /** A whole number, possibly too big for an int (a duration in milliseconds). */
+    Optional<Long> longInteger(String name) {
         return string(name).map(v -> {
             try {
-                return Integer.parseInt(v);
+                return Long.parseLong(v);
             } catch (NumberFormatException e) {
                 throw new ConfigException(name + " must be a whole number, got \"" + v + "\"");
             }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.auroralocus.atproto.cbor.DataValue;
+import org.auroralocus.atproto.syntax.Tid;
 
 /**
  * The subscribeRepos message body of each event, without {@code seq} and {@code time}: stored as
@@ -20,6 +22,16 @@ final class EventBodies {
             case RepoEvent.SyncEvent s -> "#sync";
             case RepoEvent.IdentityEvent i -> "#identity";
             case RepoEvent.AccountEvent a -> "#account";
+        };
+    }
+
+    /** The repository revision the event announces: start-up repair compares it with the actor store's. */
+    static Optional<Tid> rev(RepoEvent event) {
+        return switch (event) {
+            case RepoEvent.CommitEvent c -> Optional.of(c.rev());
+            case RepoEvent.SyncEvent s -> Optional.of(s.rev());
+            case RepoEvent.IdentityEvent i -> Optional.empty();
+            case RepoEvent.AccountEvent a -> Optional.empty();
         };
     }
 

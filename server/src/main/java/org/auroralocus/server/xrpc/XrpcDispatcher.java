@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -55,6 +56,7 @@ public final class XrpcDispatcher implements Handler {
         try {
             dispatch(req, res);
         } catch (XrpcException e) {
+            closeIfBodyUnread(req, res);
             sendError(res, e);
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString();
@@ -105,10 +107,15 @@ public final class XrpcDispatcher implements Handler {
         if (type == NoInput.class) return new NoInput();
         Optional<String> contentType = req.headers().first(HeaderNames.CONTENT_TYPE);
         Optional<Long> length = req.headers().first(HeaderNames.CONTENT_LENGTH).flatMap(XrpcDispatcher::parseLength);
-        if (contentType.isEmpty() || !req.content().hasEntity()) {
+        boolean raw = type == RawInput.class;
+        if (contentType.isEmpty() || !raw && !req.content().hasEntity()) {
             throw XrpcException.invalidRequest("Request encoding (Content-Type) required but not provided");
         }
-        if (type == RawInput.class) return new RawInput(contentType.get(), length, req.content().inputStream());
+        if (raw) {
+            // a binary body may be empty (an uploadBlob of 0 bytes is a blob) as long as its type is declared
+            InputStream body = req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream();
+            return new RawInput(contentType.get(), length, body);
+        }
         String mime = contentType.get().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json")) {
             throw XrpcException.invalidRequest("Wrong request encoding (Content-Type): " + contentType.get());
@@ -191,6 +198,17 @@ public final class XrpcDispatcher implements Handler {
                 res.header(HeaderNames.CONTENT_TYPE, JSON_TYPE);
                 res.send(writer.toJson(output));
             }
+        }
+    }
+
+    /**
+     * A refused request whose body was not read to its end (an upload over the limit, or without
+     * credentials): Helidon would otherwise read the rest of it, however large, to keep the connection
+     * alive. Closing the connection after the error stops reading at once.
+     */
+    private static void closeIfBodyUnread(ServerRequest req, ServerResponse res) {
+        if (req.content().hasEntity() && !req.content().consumed() && !res.isSent()) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
         }
     }
 

@@ -86,9 +86,11 @@ class ConfigLoaderTest {
         assertEquals("0.0.0.0", c.bindHost());
         assertEquals(List.of(".pds.example.com"), c.serviceHandleDomains());
         assertEquals(52428800, c.blobUploadLimit());
+        assertEquals(new BlobstoreSetting.Disk(Path.of("/pds/blocks"), Path.of("/pds/blocks/temp")), c.blobstore());
         assertEquals(dir.resolve("pds"), c.dataDirectory());
         assertInstanceOf(PlcDirectory.Remote.class, c.plcDirectory());
         assertTrue(c.secrets().adminPassword().matches("secretpass"));
+        assertEquals(List.of(java.net.URI.create("https://bsky.network")), c.firehose().crawlers());
     }
 
     @Test
@@ -124,9 +126,102 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void firehoseSettingsHaveTheOfficialNamesAndDefaults() {
+        PdsConfig defaults = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString())).load(Optional.empty());
+        assertEquals(new PdsConfig.Firehose(java.time.Duration.ofDays(1), 500, List.of()), defaults.firehose());
+
+        PdsConfig set = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_REPO_BACKFILL_LIMIT_MS", "2592000000",
+                "PDS_MAX_SUBSCRIPTION_BUFFER", "50",
+                "PDS_CRAWLERS", "https://bsky.network, http://relay.example.com:2470")).load(Optional.empty());
+        assertEquals(java.time.Duration.ofDays(30), set.firehose().repoBackfillLimit(), "thirty days in ms is beyond an int");
+        assertEquals(50, set.firehose().maxSubscriptionBuffer());
+        assertEquals(List.of(java.net.URI.create("https://bsky.network"), java.net.URI.create("http://relay.example.com:2470")),
+                set.firehose().crawlers());
+
+        var badCrawler = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_CRAWLERS", "bsky.network")).load(Optional.empty()));
+        assertEquals("PDS_CRAWLERS entries must be http(s) URLs such as https://bsky.network, got \"bsky.network\"",
+                badCrawler.getMessage());
+        var badLimit = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_REPO_BACKFILL_LIMIT_MS", "0")).load(Optional.empty()));
+        assertEquals("PDS_REPO_BACKFILL_LIMIT_MS must be positive, got 0", badLimit.getMessage());
+    }
+
+    @Test
     void secretsNeverShowInToString() {
         PdsConfig c = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_ADMIN_PASSWORD", "hunter2")).load(Optional.empty());
         assertFalse(c.toString().contains("hunter2"));
         assertFalse(c.toString().contains(KEY));
+    }
+
+    // --- blob store ---
+
+    private PdsConfig withBlobSettings(Map<String, String> settings) {
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put("PDS_DATA_DIRECTORY", dir.toString());
+        return loader(env).load(Optional.empty());
+    }
+
+    @Test
+    void blobsLiveOnDiskInTheDataFolderByDefault() {
+        assertEquals(new BlobstoreSetting.Disk(dir.resolve("blobs"), dir.resolve("blobs/temp")), withBlobSettings(Map.of()).blobstore());
+    }
+
+    @Test
+    void theDiskLocationAndItsTemporaryAreaCanBeMoved() {
+        PdsConfig c = withBlobSettings(Map.of("PDS_BLOBSTORE_DISK_LOCATION", dir.resolve("b").toString(),
+                "PDS_BLOBSTORE_DISK_TMP_LOCATION", dir.resolve("t").toString()));
+        assertEquals(new BlobstoreSetting.Disk(dir.resolve("b"), dir.resolve("t")), c.blobstore());
+    }
+
+    @Test
+    void aBucketChoosesS3WithEverySetting() {
+        PdsConfig c = withBlobSettings(Map.of("PDS_BLOBSTORE_S3_BUCKET", "blobs", "PDS_BLOBSTORE_S3_REGION", "eu-west-3",
+                "PDS_BLOBSTORE_S3_ENDPOINT", "https://s3.example.com", "PDS_BLOBSTORE_S3_FORCE_PATH_STYLE", "true",
+                "PDS_BLOBSTORE_S3_ACCESS_KEY_ID", "AKIA1", "PDS_BLOBSTORE_S3_SECRET_ACCESS_KEY", "shh-secret"));
+        BlobstoreSetting.S3 s3 = assertInstanceOf(BlobstoreSetting.S3.class, c.blobstore());
+        assertEquals("blobs", s3.bucket());
+        assertEquals(Optional.of("eu-west-3"), s3.region());
+        assertEquals(Optional.of(java.net.URI.create("https://s3.example.com")), s3.endpoint());
+        assertTrue(s3.forcePathStyle());
+        assertEquals("AKIA1", s3.credentials().orElseThrow().accessKeyId());
+        assertTrue(s3.credentials().orElseThrow().secretAccessKey().matches("shh-secret"));
+        assertFalse(c.toString().contains("shh-secret"), "the secret key never shows");
+    }
+
+    @Test
+    void aBucketAloneLeavesRegionEndpointAndCredentialsToTheSdk() {
+        BlobstoreSetting.S3 s3 = assertInstanceOf(BlobstoreSetting.S3.class,
+                withBlobSettings(Map.of("PDS_BLOBSTORE_S3_BUCKET", "blobs")).blobstore());
+        assertEquals(new BlobstoreSetting.S3("blobs", Optional.empty(), Optional.empty(), false, Optional.empty()), s3);
+    }
+
+    @Test
+    void diskAndS3TogetherAreRefusedNamingBothVariables() {
+        var e = assertThrows(ConfigException.class, () -> withBlobSettings(Map.of("PDS_BLOBSTORE_S3_BUCKET", "blobs",
+                "PDS_BLOBSTORE_DISK_LOCATION", dir.resolve("b").toString())));
+        assertTrue(e.getMessage().startsWith("Cannot set both S3 and disk blobstore env vars"), e.getMessage());
+        assertTrue(e.getMessage().contains("PDS_BLOBSTORE_S3_BUCKET") && e.getMessage().contains("PDS_BLOBSTORE_DISK_LOCATION"));
+    }
+
+    @Test
+    void halfOfTheS3CredentialsIsOneClearLine() {
+        for (String given : List.of("PDS_BLOBSTORE_S3_ACCESS_KEY_ID", "PDS_BLOBSTORE_S3_SECRET_ACCESS_KEY")) {
+            var e = assertThrows(ConfigException.class, () -> withBlobSettings(Map.of("PDS_BLOBSTORE_S3_BUCKET", "b", given, "x")));
+            assertFalse(e.getMessage().contains("\n"));
+            assertTrue(e.getMessage().contains("PDS_BLOBSTORE_S3_ACCESS_KEY_ID") && e.getMessage().contains("PDS_BLOBSTORE_S3_SECRET_ACCESS_KEY"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void anS3EndpointMustBeAnHttpUrl() {
+        var e = assertThrows(ConfigException.class, () -> withBlobSettings(Map.of("PDS_BLOBSTORE_S3_BUCKET", "b",
+                "PDS_BLOBSTORE_S3_ENDPOINT", "s3.example.com")));
+        assertTrue(e.getMessage().startsWith("PDS_BLOBSTORE_S3_ENDPOINT must be an http(s) URL"), e.getMessage());
+        var flag = assertThrows(ConfigException.class, () -> withBlobSettings(Map.of("PDS_BLOBSTORE_S3_BUCKET", "b",
+                "PDS_BLOBSTORE_S3_FORCE_PATH_STYLE", "sure")));
+        assertTrue(flag.getMessage().startsWith("PDS_BLOBSTORE_S3_FORCE_PATH_STYLE"), flag.getMessage());
     }
 }

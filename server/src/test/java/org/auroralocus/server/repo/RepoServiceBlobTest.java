@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.auroralocus.atproto.cbor.BlobRef;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.cbor.DagCbor;
@@ -27,6 +29,8 @@ import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.atproto.syntax.TidClock;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.actor.db.BlobTable;
+import org.auroralocus.server.blob.BlobStore;
+import org.auroralocus.server.blob.DiskBlobStore;
 import org.auroralocus.server.db.Database;
 import org.auroralocus.server.db.DatabaseThreads;
 import org.auroralocus.server.sequencer.SqliteSequencer;
@@ -39,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a record write does to the blobs it references: an upload becomes permanent once a committed
  * record references it, a blob goes when its last reference goes, and a reference that does not
- * match the upload is refused with nothing changed. A blob store in a temporary folder stands in
- * for the real ones, so the bytes can be watched.
+ * match the upload is refused with nothing changed. The disk store holds the bytes, so they can be
+ * watched.
  */
 class RepoServiceBlobTest {
     private static final Nsid THINGS = Nsid.parse("com.example.thing");
@@ -58,7 +62,7 @@ class RepoServiceBlobTest {
         threads = new DatabaseThreads(2, 2);
         actors = new ActorStores(dir.resolve("actors"), threads);
         sequencerDb = Database.open(dir.resolve("sequencer.sqlite"), SqliteSequencer.MIGRATIONS, threads);
-        sequencer = new SqliteSequencer(sequencerDb, Clock.systemUTC());
+        sequencer = new SqliteSequencer(sequencerDb, Clock.systemUTC(), event -> { });
     }
 
     @AfterEach
@@ -68,7 +72,11 @@ class RepoServiceBlobTest {
         threads.close();
     }
 
-    private RepoService repos(TempFolderBlobStore store) {
+    private BlobStore diskStore() {
+        return new DiskBlobStore(dir.resolve("blobs"), dir.resolve("blobs-tmp"));
+    }
+
+    private RepoService repos(BlobStore store) {
         RepoService repos = new RepoService(actors, sequencer, store, BuiltinLexicons.registry(),
                 new TidClock(Clock.systemUTC(), 7), Clock.systemUTC());
         repos.createRepo(DID, KeyPair.generate(Curve.K256, new SecureRandom()));
@@ -76,7 +84,7 @@ class RepoServiceBlobTest {
     }
 
     /** An upload as uploadBlob leaves it: bytes in the temporary area, a row with their key. */
-    private BlobRef upload(TempFolderBlobStore store, byte[] bytes, String mimeType) throws IOException {
+    private BlobRef upload(BlobStore store, byte[] bytes, String mimeType) throws IOException {
         String key = store.putTemp(DID, new ByteArrayInputStream(bytes));
         Cid cid = Cid.ofRaw(bytes);
         actors.transact(DID, tx -> {
@@ -104,7 +112,7 @@ class RepoServiceBlobTest {
 
     @Test
     void aCommittedRecordMakesItsUploadPermanent() throws IOException {
-        TempFolderBlobStore store = new TempFolderBlobStore(dir.resolve("blobs"));
+        BlobStore store = diskStore();
         RepoService repos = repos(store);
         BlobRef blob = upload(store, PNG, "image/png");
         String tempKey = row(blob.ref()).orElseThrow().tempKey().orElseThrow();
@@ -112,7 +120,7 @@ class RepoServiceBlobTest {
         repos.applyWrite(DID, recordWith("a", blob), Optional.empty(), Validation.KNOWN_TYPES);
 
         assertTrue(store.hasStored(DID, blob.ref()));
-        assertFalse(Files.exists(store.tempFile(DID, tempKey)), "the upload left the temporary area");
+        assertFalse(store.hasTemp(DID, tempKey), "the upload left the temporary area");
         assertEquals(Optional.empty(), row(blob.ref()).orElseThrow().tempKey(), "the row says permanent");
         SeqTable.Row event = sequencer.after(0, 100).getLast();
         DataValue.MapValue body = (DataValue.MapValue) DagCbor.decode(event.body());
@@ -121,7 +129,7 @@ class RepoServiceBlobTest {
 
     @Test
     void aBlobGoesWithItsLastReference() throws IOException {
-        TempFolderBlobStore store = new TempFolderBlobStore(dir.resolve("blobs"));
+        BlobStore store = diskStore();
         RepoService repos = repos(store);
         BlobRef blob = upload(store, PNG, "image/png");
         repos.applyWrites(DID, List.of(recordWith("a", blob), recordWith("b", blob)), Optional.empty(), Validation.KNOWN_TYPES);
@@ -138,7 +146,7 @@ class RepoServiceBlobTest {
 
     @Test
     void aReferenceThatDoesNotMatchTheUploadIsRefusedAndChangesNothing() throws IOException {
-        TempFolderBlobStore store = new TempFolderBlobStore(dir.resolve("blobs"));
+        BlobStore store = diskStore();
         RepoService repos = repos(store);
         BlobRef blob = upload(store, PNG, "image/png");
         Tid before = rev();
@@ -162,11 +170,7 @@ class RepoServiceBlobTest {
 
     @Test
     void aFailedMoveStillAnswersAndSequencesTheCommittedRecord() throws IOException {
-        TempFolderBlobStore store = new TempFolderBlobStore(dir.resolve("blobs")) {
-            @Override public void makePermanent(Did did, String tempKey, Cid cid) throws IOException {
-                throw new IOException("the disk is full");
-            }
-        };
+        BlobStore store = new DiskFullOnMove(diskStore());
         RepoService repos = repos(store);
         BlobRef blob = upload(store, PNG, "image/png");
         int eventsBefore = sequencer.after(0, 100).size();
@@ -179,5 +183,44 @@ class RepoServiceBlobTest {
                 "referenced but still temporary: the cleanup must finish the move, never delete it");
         boolean referenced = actors.transact(DID, tx -> tx.blobs().isReferenced(blob.ref()));
         assertTrue(referenced);
+    }
+
+    /** The disk store, except that moving an upload to the permanent area fails. */
+    private record DiskFullOnMove(BlobStore disk) implements BlobStore {
+        @Override public void makePermanent(Did did, String tempKey, Cid cid) throws IOException {
+            throw new IOException("the disk is full");
+        }
+
+        @Override public String putTemp(Did did, InputStream bytes) throws IOException {
+            return disk.putTemp(did, bytes);
+        }
+
+        @Override public boolean hasTemp(Did did, String tempKey) throws IOException {
+            return disk.hasTemp(did, tempKey);
+        }
+
+        @Override public Optional<InputStream> open(Did did, Cid cid) throws IOException {
+            return disk.open(did, cid);
+        }
+
+        @Override public boolean hasStored(Did did, Cid cid) throws IOException {
+            return disk.hasStored(did, cid);
+        }
+
+        @Override public void delete(Did did, Collection<Cid> cids) throws IOException {
+            disk.delete(did, cids);
+        }
+
+        @Override public void deleteTemp(Did did, String tempKey) throws IOException {
+            disk.deleteTemp(did, tempKey);
+        }
+
+        @Override public void deleteAll(Did did) throws IOException {
+            disk.deleteAll(did);
+        }
+
+        @Override public Set<Did> tempOwners() throws IOException {
+            return disk.tempOwners();
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.auroralocus.atproto.kit.Kit;
  * is a property of the schema, and a property the schema requires is never an {@code Optional} (nor,
  * in an output, left out). Booleans in inputs may be plain {@code boolean}: absent means false.
  * Outputs may always send an optional list, map or boolean (the official PDS does: active, privileged).
+ * A parameter with the lexicon's default may be a plain value carrying that {@link DefaultValue}.
  */
 public final class LexiconRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,12 +49,29 @@ public final class LexiconRecords {
             if (required.contains(c.getName())) {
                 assertTrue(c.getType() != Optional.class, place + ": required " + c.getName() + " is Optional");
             } else {
-                boolean optional = c.getType() == Optional.class || (input && c.getType() == boolean.class);
+                boolean optional = c.getType() == Optional.class || (input && c.getType() == boolean.class)
+                        || hasLexiconDefault(c, properties.path(c.getName()), place);
                 assertTrue(optional || !input && alwaysSendable(c),
                         place + ": " + c.getName() + " is optional in the lexicon but always present");
             }
         }
         assertTrue(components.containsAll(required), place + ": missing required " + required);
+    }
+
+    /**
+     * A parameter with the lexicon's {@code default} ({@link DefaultValue}) is never absent, so it may be
+     * a plain value; its default and its {@link IntRange} must then be the lexicon's.
+     */
+    private static boolean hasLexiconDefault(RecordComponent c, JsonNode property, String place) {
+        DefaultValue dv = c.getAnnotation(DefaultValue.class);
+        if (dv == null || !property.has("default")) return false;
+        assertEquals(property.get("default").asText(), dv.value(), place + ": default of " + c.getName());
+        IntRange range = c.getAnnotation(IntRange.class);
+        if (range != null) {
+            assertEquals(property.path("minimum").asLong(Long.MIN_VALUE), range.min(), place + ": minimum of " + c.getName());
+            assertEquals(property.path("maximum").asLong(Long.MAX_VALUE), range.max(), place + ": maximum of " + c.getName());
+        }
+        return true;
     }
 
     private static boolean alwaysSendable(RecordComponent c) {

@@ -42,6 +42,7 @@ class XrpcBasicsXrpcTest {
         assertEquals("did:web:localhost", r.json().get("did").asText());
         assertEquals(".test", r.json().get("availableUserDomains").get(0).asText());
         assertEquals(false, r.json().get("inviteCodeRequired").asBoolean());
+        assertEquals(5 * 1024 * 1024, r.json().get("blobUploadLimit").asLong(), "the official default, advertised");
     }
 
     @Test

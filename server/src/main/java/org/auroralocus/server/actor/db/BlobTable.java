@@ -31,12 +31,15 @@ public final class BlobTable {
 
     /**
      * Records an upload. Uploading bytes that are already stored permanently keeps the permanent
-     * row (the upload's temp copy is then simply dropped by the caller).
+     * row (the upload's temp copy is then simply dropped by the caller). Uploading bytes that are
+     * still pending keeps the first upload's key, so a key never changes under a writer that read
+     * it, and restarts its clock, so the cleanup does not take a blob just uploaded again; the
+     * caller drops the second copy. Either way the caller reads the row back with {@link #get}.
      */
     public void putUpload(Cid cid, String mimeType, long size, String tempKey, Instant now) throws SQLException {
         var st = session.prepare("""
                 INSERT INTO blob (cid, mime_type, size, temp_key, created_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (cid) DO UPDATE SET temp_key = excluded.temp_key WHERE blob.temp_key IS NOT NULL""");
+                ON CONFLICT (cid) DO UPDATE SET created_at = excluded.created_at WHERE blob.temp_key IS NOT NULL""");
         st.setString(1, cid.toString());
         st.setString(2, mimeType);
         st.setLong(3, size);
@@ -87,11 +90,16 @@ public final class BlobTable {
         }
     }
 
-    /** Temporary uploads older than {@code cutoff} that no record took up. */
+    /**
+     * Temporary uploads older than {@code cutoff} that no record took up (a referenced one waits for
+     * its record's commit to make it permanent).
+     */
     public List<BlobRow> staleUploads(Instant cutoff, int limit) throws SQLException {
         var st = session.prepare("""
                 SELECT cid, mime_type, size, temp_key, created_at, takedown_ref FROM blob
-                WHERE temp_key IS NOT NULL AND created_at < ? ORDER BY created_at LIMIT ?""");
+                WHERE temp_key IS NOT NULL AND created_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM record_blob WHERE record_blob.blob_cid = blob.cid)
+                ORDER BY created_at LIMIT ?""");
         st.setString(1, cutoff.toString());
         st.setInt(2, limit);
         List<BlobRow> rows = new ArrayList<>();
@@ -99,6 +107,44 @@ public final class BlobTable {
             while (rs.next()) rows.add(row(rs));
         }
         return rows;
+    }
+
+    /**
+     * Uploads that a committed record references but that are still temporary: the write path moves
+     * them after its commit, so a crash in between leaves them for the cleanup to finish.
+     */
+    public List<BlobRow> referencedUploads(int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT cid, mime_type, size, temp_key, created_at, takedown_ref FROM blob
+                WHERE temp_key IS NOT NULL AND EXISTS (SELECT 1 FROM record_blob WHERE record_blob.blob_cid = blob.cid)
+                ORDER BY cid LIMIT ?""");
+        st.setInt(1, limit);
+        List<BlobRow> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) rows.add(row(rs));
+        }
+        return rows;
+    }
+
+    /** A blob a record references that this account does not have (yet): what a migration still has to upload. */
+    public record MissingBlob(Cid cid, String recordUri) {}
+
+    /**
+     * Referenced blobs with no {@code blob} row, by CID text (one record per blob), after {@code cursor}.
+     * The cursor is compared as text, so any client string is harmless.
+     */
+    public List<MissingBlob> missing(Optional<String> cursor, int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT blob_cid, MIN(record_uri) FROM record_blob
+                WHERE blob_cid > ? AND NOT EXISTS (SELECT 1 FROM blob WHERE blob.cid = record_blob.blob_cid)
+                GROUP BY blob_cid ORDER BY blob_cid LIMIT ?""");
+        st.setString(1, cursor.orElse(""));
+        st.setInt(2, limit);
+        List<MissingBlob> missing = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) missing.add(new MissingBlob(Cid.parse(rs.getString(1)), rs.getString(2)));
+        }
+        return missing;
     }
 
     private static BlobRow row(ResultSet rs) throws SQLException {

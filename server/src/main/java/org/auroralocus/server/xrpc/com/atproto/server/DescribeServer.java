@@ -18,13 +18,13 @@ public final class DescribeServer implements XrpcQuery<NoInput, DescribeServer.O
     public record Contact(Optional<String> email) {}
 
     public record Output(Did did, List<String> availableUserDomains, boolean inviteCodeRequired,
-                         boolean phoneVerificationRequired, Links links, Contact contact) {}
+                         long blobUploadLimit, Links links, Contact contact) {}
 
     private final Output output;
 
     public DescribeServer(PdsConfig config) {
         this.output = new Output(Did.parse(config.serviceDid()), config.serviceHandleDomains(), config.inviteRequired(),
-                false, new Links(Optional.empty(), Optional.empty()), new Contact(Optional.empty()));
+                config.blobUploadLimit(), new Links(Optional.empty(), Optional.empty()), new Contact(Optional.empty()));
     }
 
     @Override public Output handle(NoInput params, Caller caller) {

@@ -31,6 +31,7 @@ import org.auroralocus.atproto.interop.OfficialPackages;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Handle;
 import org.auroralocus.server.TestClock;
+import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.identity.PlcIdentity;
 import org.auroralocus.server.sequencer.db.SeqTable;
@@ -47,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlcOperationsXrpcTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger NEXT = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir static Path dir;
@@ -65,26 +65,15 @@ class PlcOperationsXrpcTest {
         pds.close();
     }
 
-    /** A signed-up account: its DID, handle and a full session. */
-    private record User(String did, String handle, String accessJwt) {
-        String[] auth() {
-            return new String[] {"Authorization", "Bearer " + accessJwt};
-        }
-    }
-
-    private static User signUp() {
-        String handle = "plc" + NEXT.incrementAndGet() + ".test";
-        var r = pds.post("/xrpc/com.atproto.server.createAccount",
-                "{\"handle\":\"" + handle + "\",\"email\":\"" + handle + "@example.com\",\"password\":\"correct horse\"}");
-        assertEquals(200, r.status(), r.text());
-        return new User(r.json().get("did").asText(), handle, r.json().get("accessJwt").asText());
+    private static TestAccounts.SignedUp signUp() {
+        return TestAccounts.signUp(pds, "plc", "correct horse");
     }
 
     /** Asks for a code and reads it where the server keeps it. */
-    private static String requestCode(User user) throws SQLException {
+    private static String requestCode(TestAccounts.SignedUp user) throws SQLException {
         var r = pds.post("/xrpc/com.atproto.identity.requestPlcOperationSignature", "", user.auth());
         assertEquals(200, r.status(), r.text());
-        return storedCode(user.did()).orElseThrow();
+        return storedCode(user.did().toString()).orElseThrow();
     }
 
     private static Optional<String> storedCode(String did) throws SQLException {
@@ -99,17 +88,17 @@ class PlcOperationsXrpcTest {
         }
     }
 
-    private static TestPds.Response sign(User user, ObjectNode body) {
+    private static TestPds.Response sign(TestAccounts.SignedUp user, ObjectNode body) {
         return pds.post("/xrpc/com.atproto.identity.signPlcOperation", body.toString(), user.auth());
     }
 
-    private static JsonNode signed(User user, ObjectNode body) {
+    private static JsonNode signed(TestAccounts.SignedUp user, ObjectNode body) {
         var r = sign(user, body);
         assertEquals(200, r.status(), r.text());
         return r.json().get("operation");
     }
 
-    private static TestPds.Response submit(User user, JsonNode operation) {
+    private static TestPds.Response submit(TestAccounts.SignedUp user, JsonNode operation) {
         ObjectNode body = JSON.createObjectNode();
         body.set("operation", operation);
         return pds.post("/xrpc/com.atproto.identity.submitPlcOperation", body.toString(), user.auth());
@@ -120,7 +109,7 @@ class PlcOperationsXrpcTest {
     }
 
     private static List<SeqTable.Row> events(String did) {
-        return pds.server().services().sequencer().after(0, 100_000).stream().filter(e -> e.did().equals(did)).toList();
+        return pds.server().services().sequencer().after(0, 100_000).stream().filter(e -> e.did().toString().equals(did)).toList();
     }
 
     private static String serverRotationKey() {
@@ -131,17 +120,17 @@ class PlcOperationsXrpcTest {
 
     @Test
     void recommendedCredentialsAreWhatTheDidDocumentAlreadySays() {
-        User alice = signUp();
+        TestAccounts.SignedUp alice = signUp();
         var r = pds.get("/xrpc/com.atproto.identity.getRecommendedDidCredentials", alice.auth());
         assertEquals(200, r.status(), r.text());
         JsonNode recommended = r.json();
 
-        JsonNode data = pds.get("/plc/" + alice.did() + "/data").json();
+        JsonNode data = pds.get("/plc/" + alice.did().toString() + "/data").json();
         for (String field : List.of("rotationKeys", "alsoKnownAs", "verificationMethods", "services")) {
             assertEquals(data.get(field), recommended.get(field), field);
         }
         assertEquals(JSON.createArrayNode().add(serverRotationKey()), recommended.get("rotationKeys"));
-        JsonNode doc = pds.get("/plc/" + alice.did()).json();
+        JsonNode doc = pds.get("/plc/" + alice.did().toString()).json();
         assertEquals("at://" + alice.handle(), recommended.get("alsoKnownAs").get(0).asText());
         assertEquals("did:key:" + doc.get("verificationMethod").get(0).get("publicKeyMultibase").asText(),
                 recommended.get("verificationMethods").get("atproto").asText());
@@ -159,8 +148,8 @@ class PlcOperationsXrpcTest {
 
     @Test
     void aSignedAndSubmittedOperationChangesTheDocumentAndIsAnnounced() throws Exception {
-        User bob = signUp();
-        int identityEventsBefore = (int) events(bob.did()).stream().filter(e -> e.type().equals("#identity")).count();
+        TestAccounts.SignedUp bob = signUp();
+        int identityEventsBefore = (int) events(bob.did().toString()).stream().filter(e -> e.type().equals("#identity")).count();
         ObjectNode changes = withToken(requestCode(bob));
         changes.putArray("alsoKnownAs").add("at://" + bob.handle()).add("https://bob.example.com");
         ObjectNode services = changes.putObject("services");
@@ -168,19 +157,19 @@ class PlcOperationsXrpcTest {
         services.putObject("bob_feed").put("type", "BskyFeedGenerator").put("endpoint", "https://feed.example.com");
 
         JsonNode operation = signed(bob, changes);
-        JsonNode last = pds.get("/plc/" + bob.did() + "/log/last").json();
+        JsonNode last = pds.get("/plc/" + bob.did().toString() + "/log/last").json();
         assertEquals("plc_operation", operation.get("type").asText());
         assertEquals(last.get("rotationKeys"), operation.get("rotationKeys"), "unchanged parts are kept");
         assertEquals(last.get("verificationMethods"), operation.get("verificationMethods"));
-        assertEquals(pds.get("/plc/" + bob.did() + "/log/audit").json().get(0).get("cid"), operation.get("prev"),
+        assertEquals(pds.get("/plc/" + bob.did().toString() + "/log/audit").json().get(0).get("cid"), operation.get("prev"),
                 "the operation follows the latest one");
-        assertEquals(last, pds.get("/plc/" + bob.did() + "/log/last").json(), "signing alone submits nothing");
+        assertEquals(last, pds.get("/plc/" + bob.did().toString() + "/log/last").json(), "signing alone submits nothing");
 
-        assertEquals(200, pds.get("/xrpc/com.atproto.identity.resolveDid?did=" + bob.did()).status(), "now in the DID cache");
+        assertEquals(200, pds.get("/xrpc/com.atproto.identity.resolveDid?did=" + bob.did().toString()).status(), "now in the DID cache");
         var submitted = submit(bob, operation);
         assertEquals(200, submitted.status(), submitted.text());
 
-        JsonNode doc = pds.get("/plc/" + bob.did()).json();
+        JsonNode doc = pds.get("/plc/" + bob.did().toString()).json();
         assertEquals(JSON.createArrayNode().add("at://" + bob.handle()).add("https://bob.example.com"), doc.get("alsoKnownAs"));
         assertEquals(2, doc.get("service").size(), doc.toString());
         JsonNode feed = StreamSupport.stream(doc.get("service").spliterator(), false)
@@ -188,18 +177,18 @@ class PlcOperationsXrpcTest {
         assertEquals("https://feed.example.com", feed.get("serviceEndpoint").asText());
         assertEquals("BskyFeedGenerator", feed.get("type").asText());
 
-        List<SeqTable.Row> identityEvents = events(bob.did()).stream().filter(e -> e.type().equals("#identity")).toList();
+        List<SeqTable.Row> identityEvents = events(bob.did().toString()).stream().filter(e -> e.type().equals("#identity")).toList();
         assertEquals(identityEventsBefore + 1, identityEvents.size(), "one #identity event for the change");
         var body = (DataValue.MapValue) DagCbor.decode(identityEvents.getLast().body());
-        assertEquals(Optional.of(bob.did()), body.text("did"));
+        assertEquals(Optional.of(bob.did().toString()), body.text("did"));
 
-        var resolved = pds.get("/xrpc/com.atproto.identity.resolveDid?did=" + bob.did());
+        var resolved = pds.get("/xrpc/com.atproto.identity.resolveDid?did=" + bob.did().toString());
         assertEquals(doc, resolved.json().get("didDoc"), "the DID cache does not serve the old document");
     }
 
     @Test
     void theOfficialPlcLibraryAcceptsTheWholeLogWithTheSignedOperations() throws Exception {
-        User carol = signUp();
+        TestAccounts.SignedUp carol = signUp();
         KeyPair extraRotationKey = KeyPair.generate(Curve.P256, RANDOM);
         ObjectNode first = withToken(requestCode(carol));
         first.putArray("rotationKeys").add(extraRotationKey.publicKey().didKey()).add(serverRotationKey());
@@ -208,11 +197,11 @@ class PlcOperationsXrpcTest {
         second.putArray("alsoKnownAs").add("at://" + carol.handle()).add("https://carol.example.com");
         assertEquals(200, submit(carol, signed(carol, second)).status());
 
-        JsonNode log = pds.get("/plc/" + carol.did() + "/log").json();
+        JsonNode log = pds.get("/plc/" + carol.did().toString() + "/log").json();
         assertEquals(3, log.size(), "genesis and two signed operations");
-        ObjectNode input = JSON.createObjectNode().put("did", carol.did());
+        ObjectNode input = JSON.createObjectNode().put("did", carol.did().toString());
         input.set("ops", log);
-        Path file = Files.writeString(dir.resolve("log-" + carol.did().substring(8) + ".json"), JSON.writeValueAsString(input));
+        Path file = Files.writeString(dir.resolve("log-" + carol.did().toString().substring(8) + ".json"), JSON.writeValueAsString(input));
         JsonNode verdict = OfficialPackages.locate("plc-interop.mjs", "@did-plc/lib").run("verify-log", file.toString());
         assertTrue(verdict.get("ok").asBoolean(), verdict.toString());
         JsonNode data = verdict.get("data");
@@ -223,10 +212,10 @@ class PlcOperationsXrpcTest {
 
     @Test
     void aCodeIsUsedUpBySigning() throws Exception {
-        User dave = signUp();
+        TestAccounts.SignedUp dave = signUp();
         String code = requestCode(dave);
         signed(dave, withToken(code.toLowerCase()));
-        assertEquals(Optional.empty(), storedCode(dave.did()));
+        assertEquals(Optional.empty(), storedCode(dave.did().toString()));
         var again = sign(dave, withToken(code));
         assertEquals(400, again.status());
         assertEquals("InvalidToken", again.error());
@@ -235,7 +224,7 @@ class PlcOperationsXrpcTest {
 
     @Test
     void wrongMissingAndExpiredCodesAreRefusedByName() throws Exception {
-        User erin = signUp();
+        TestAccounts.SignedUp erin = signUp();
         String code = requestCode(erin);
         var wrong = sign(erin, withToken("AAAAA-AAAAA"));
         assertEquals(400, wrong.status());
@@ -245,7 +234,7 @@ class PlcOperationsXrpcTest {
         assertEquals("InvalidRequest", missing.error());
         assertEquals("email confirmation token required to sign PLC operations", missing.json().get("message").asText());
 
-        User frank = signUp();
+        TestAccounts.SignedUp frank = signUp();
         String franks = requestCode(frank);
         assertEquals("InvalidToken", sign(erin, withToken(franks)).error(), "a code is its own account's");
 
@@ -258,7 +247,7 @@ class PlcOperationsXrpcTest {
 
     @Test
     void anAppPasswordSessionCannotAskForOrUseACode() {
-        User gina = signUp();
+        TestAccounts.SignedUp gina = signUp();
         var created = pds.post("/xrpc/com.atproto.server.createAppPassword", "{\"name\":\"client\"}", gina.auth());
         assertEquals(200, created.status(), created.text());
         var session = pds.post("/xrpc/com.atproto.server.createSession",
@@ -276,23 +265,23 @@ class PlcOperationsXrpcTest {
 
     @Test
     void anOperationWithoutTheServersRotationKeyIsRefused() throws Exception {
-        User hank = signUp();
+        TestAccounts.SignedUp hank = signUp();
         ObjectNode changes = withToken(requestCode(hank));
         changes.putArray("rotationKeys").add(KeyPair.generate(Curve.K256, RANDOM).publicKey().didKey());
-        JsonNode before = pds.get("/plc/" + hank.did()).json();
-        int eventsBefore = events(hank.did()).size();
+        JsonNode before = pds.get("/plc/" + hank.did().toString()).json();
+        int eventsBefore = events(hank.did().toString()).size();
 
         var r = submit(hank, signed(hank, changes));
         assertEquals(400, r.status());
         assertEquals("InvalidRequest", r.error());
         assertEquals("Rotation keys do not include server's rotation key", r.json().get("message").asText());
-        assertEquals(before, pds.get("/plc/" + hank.did()).json(), "nothing reached the directory");
-        assertEquals(eventsBefore, events(hank.did()).size(), "nothing was announced");
+        assertEquals(before, pds.get("/plc/" + hank.did().toString()).json(), "nothing reached the directory");
+        assertEquals(eventsBefore, events(hank.did().toString()).size(), "nothing was announced");
     }
 
     @Test
     void operationsThatWouldBreakTheAccountHereAreRefusedWithTheOfficialMessages() throws Exception {
-        User ivy = signUp();
+        TestAccounts.SignedUp ivy = signUp();
         String url = pds.server().config().publicUrl();
         Map<String, ObjectNode> cases = Map.of(
                 "Incorrect type on atproto_pds service", services("Other", url),
@@ -305,7 +294,7 @@ class PlcOperationsXrpcTest {
             assertEquals("InvalidRequest", r.error(), c.getKey());
             assertEquals(c.getKey(), r.json().get("message").asText());
         }
-        assertEquals(1, pds.get("/plc/" + ivy.did() + "/log").json().size(), "only the genesis operation");
+        assertEquals(1, pds.get("/plc/" + ivy.did().toString() + "/log").json().size(), "only the genesis operation");
     }
 
     private static ObjectNode services(String type, String endpoint) {
@@ -329,7 +318,7 @@ class PlcOperationsXrpcTest {
 
     @Test
     void somethingThatIsNotASignedOperationIsAnInvalidOperation() {
-        User jack = signUp();
+        TestAccounts.SignedUp jack = signUp();
         JsonNode tombstone = JSON.createObjectNode().put("type", "plc_tombstone").put("prev", "bafyreib").put("sig", "x");
         for (JsonNode op : List.of(JSON.createObjectNode().put("type", "plc_operation"), tombstone, JSON.getNodeFactory().textNode("op"))) {
             var r = submit(jack, op);
@@ -340,7 +329,7 @@ class PlcOperationsXrpcTest {
 
     @Test
     void theDirectoryRefusingAStaleOperationIsAnInvalidRequest() throws Exception {
-        User kim = signUp();
+        TestAccounts.SignedUp kim = signUp();
         JsonNode first = signed(kim, aliases("at://" + kim.handle(), "https://one.example.com").put("token", requestCode(kim)));
         JsonNode second = signed(kim, aliases("at://" + kim.handle(), "https://two.example.com").put("token", requestCode(kim)));
         assertEquals(first.get("prev"), second.get("prev"), "both follow the genesis operation");
@@ -353,7 +342,7 @@ class PlcOperationsXrpcTest {
 
     @Test
     void badChangesAreInvalidRequestsBeforeAnyCodeIsUsed() throws Exception {
-        User lee = signUp();
+        TestAccounts.SignedUp lee = signUp();
         String code = requestCode(lee);
         ObjectNode notStrings = withToken(code);
         notStrings.putArray("alsoKnownAs").add(1);
@@ -362,23 +351,23 @@ class PlcOperationsXrpcTest {
         for (ObjectNode body : List.of(notStrings, badService)) {
             assertEquals("InvalidRequest", sign(lee, body).error(), body.toString());
         }
-        assertEquals(Optional.of(code), storedCode(lee.did()));
+        assertEquals(Optional.of(code), storedCode(lee.did().toString()));
     }
 
     // --- resolution ---
 
     @Test
     void resolveDidAndResolveIdentityAnswerForALocalAccount() {
-        User mona = signUp();
-        JsonNode doc = pds.get("/plc/" + mona.did()).json();
-        var byDid = pds.get("/xrpc/com.atproto.identity.resolveDid?did=" + mona.did());
+        TestAccounts.SignedUp mona = signUp();
+        JsonNode doc = pds.get("/plc/" + mona.did().toString()).json();
+        var byDid = pds.get("/xrpc/com.atproto.identity.resolveDid?did=" + mona.did().toString());
         assertEquals(200, byDid.status(), byDid.text());
         assertEquals(doc, byDid.json().get("didDoc"));
 
-        for (String identifier : List.of(mona.did(), mona.handle(), mona.handle().toUpperCase())) {
+        for (String identifier : List.of(mona.did().toString(), mona.handle(), mona.handle().toUpperCase())) {
             var r = pds.get("/xrpc/com.atproto.identity.resolveIdentity?identifier=" + identifier);
             assertEquals(200, r.status(), r.text());
-            assertEquals(mona.did(), r.json().get("did").asText());
+            assertEquals(mona.did().toString(), r.json().get("did").asText());
             assertEquals(mona.handle(), r.json().get("handle").asText(), identifier);
             assertEquals(doc, r.json().get("didDoc"));
         }
@@ -390,25 +379,25 @@ class PlcOperationsXrpcTest {
 
     @Test
     void aHandleCountsOnlyWhileTheDocumentClaimsItAndRefreshSeesChangesAtOnce() {
-        User ned = signUp();
-        var before = pds.get("/xrpc/com.atproto.identity.resolveIdentity?identifier=" + ned.did());
+        TestAccounts.SignedUp ned = signUp();
+        var before = pds.get("/xrpc/com.atproto.identity.resolveIdentity?identifier=" + ned.did().toString());
         assertEquals(ned.handle(), before.json().get("handle").asText());
 
         // a change made behind the server's back (submitPlcOperation would refuse it): the document
         // now claims a handle that resolves to nobody
         PlcIdentity plc = pds.server().services().plc();
-        Did did = Did.parse(ned.did());
+        Did did = Did.parse(ned.did().toString());
         PlcOperation renamed = plc.client().lastOp(did).nextOperation().orElseThrow().withHandle(Handle.parse("elsewhere.test"));
         plc.submit(did, plc.sign(renamed));
 
-        var refreshed = pds.post("/xrpc/com.atproto.identity.refreshIdentity", "{\"identifier\":\"" + ned.did() + "\"}", ned.auth());
+        var refreshed = pds.post("/xrpc/com.atproto.identity.refreshIdentity", "{\"identifier\":\"" + ned.did().toString() + "\"}", ned.auth());
         assertEquals(200, refreshed.status(), refreshed.text());
         assertEquals("handle.invalid", refreshed.json().get("handle").asText());
         assertEquals("at://elsewhere.test", refreshed.json().get("didDoc").get("alsoKnownAs").get(0).asText());
         var byHandle = pds.get("/xrpc/com.atproto.identity.resolveIdentity?identifier=" + ned.handle());
         assertEquals("HandleNotFound", byHandle.error(), "the handle still points to the DID, but the document disowns it");
         assertEquals("AuthMissing", pds.post("/xrpc/com.atproto.identity.refreshIdentity",
-                "{\"identifier\":\"" + ned.did() + "\"}").error());
+                "{\"identifier\":\"" + ned.did().toString() + "\"}").error());
     }
 
     @Test

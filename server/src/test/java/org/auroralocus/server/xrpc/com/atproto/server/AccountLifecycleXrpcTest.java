@@ -35,6 +35,7 @@ import org.auroralocus.atproto.identity.plc.PlcOperation;
 import org.auroralocus.atproto.repo.Commit;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.server.TestClock;
+import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.sequencer.db.SeqTable;
 import org.junit.jupiter.api.AfterAll;
@@ -66,22 +67,11 @@ class AccountLifecycleXrpcTest {
         pds.close();
     }
 
-    /** A signed-up account: its DID, handle and a full session's access token. */
-    private record User(Did did, String handle, String accessJwt) {
-        String[] auth() {
-            return new String[] {"Authorization", "Bearer " + accessJwt};
-        }
+    private static TestAccounts.SignedUp signUp() {
+        return TestAccounts.signUp(pds, "life", PASSWORD);
     }
 
-    private static User signUp() {
-        String handle = "life" + NEXT.incrementAndGet() + ".test";
-        var r = pds.post("/xrpc/com.atproto.server.createAccount", "{\"handle\":\"" + handle + "\",\"email\":\""
-                + handle.replace(".test", "@example.com") + "\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(200, r.status(), r.text());
-        return new User(Did.parse(r.json().get("did").asText()), handle, r.json().get("accessJwt").asText());
-    }
-
-    private static TestPds.Response call(String nsid, User user) {
+    private static TestPds.Response call(String nsid, TestAccounts.SignedUp user) {
         return pds.post("/xrpc/" + nsid, "{}", user.auth());
     }
 
@@ -90,7 +80,7 @@ class AccountLifecycleXrpcTest {
                 "{\"identifier\":\"" + identifier + "\",\"password\":\"" + password + "\"}");
     }
 
-    private static JsonNode status(User user) {
+    private static JsonNode status(TestAccounts.SignedUp user) {
         var r = pds.get("/xrpc/com.atproto.server.checkAccountStatus", user.auth());
         assertEquals(200, r.status(), r.text());
         return r.json();
@@ -114,7 +104,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void aNewAccountReportsItsFirstCommitAndADidPointingHere() throws IOException {
-        User alice = signUp();
+        TestAccounts.SignedUp alice = signUp();
         JsonNode status = status(alice);
 
         SeqTable.Row commitEvent = events(alice.did(), 0).stream().filter(e -> e.type().equals("#commit")).findFirst()
@@ -135,7 +125,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void theDidIsInvalidWhileItsDocumentNamesAnotherServerOrKey() {
-        User bob = signUp();
+        TestAccounts.SignedUp bob = signUp();
         PlcClient plc = pds.server().services().plc().client();
         KeyPair serverRotationKey = KeyPair.fromHex(Curve.K256,
                 pds.server().config().secrets().plcRotationKeyHex().value());
@@ -166,7 +156,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void statusNeedsASessionButAnAppPasswordWillDo() {
-        User carol = signUp();
+        TestAccounts.SignedUp carol = signUp();
         assertEquals("AuthMissing", pds.get("/xrpc/com.atproto.server.checkAccountStatus").error());
         String appToken = appPasswordSession(carol);
         var r = pds.get("/xrpc/com.atproto.server.checkAccountStatus", "Authorization", "Bearer " + appToken);
@@ -178,7 +168,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void aDeactivatedAccountSaysSoInSessionsStatusAndOnTheFirehose() {
-        User dan = signUp();
+        TestAccounts.SignedUp dan = signUp();
         long before = lastSeq();
         var r = pds.post("/xrpc/com.atproto.server.deactivateAccount", "{\"deleteAfter\":\"2030-01-01T00:00:00.000Z\"}",
                 dan.auth());
@@ -203,7 +193,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void deactivationTakesAnEmptyBodyAndRefusesABadDate() {
-        User erin = signUp();
+        TestAccounts.SignedUp erin = signUp();
         var bad = pds.post("/xrpc/com.atproto.server.deactivateAccount", "{\"deleteAfter\":\"next week\"}", erin.auth());
         assertEquals(400, bad.status());
         assertEquals("InvalidRequest", bad.error());
@@ -214,7 +204,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void activationAnnouncesAccountIdentityAndTheCurrentCommitEachTime() throws IOException {
-        User fay = signUp();
+        TestAccounts.SignedUp fay = signUp();
         call("com.atproto.server.deactivateAccount", fay);
         String commit = status(fay).get("repoCommit").asText();
         for (int round = 0; round < 2; round++) {
@@ -246,7 +236,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void appPasswordSessionsCannotChangeTheAccountsLife() {
-        User gus = signUp();
+        TestAccounts.SignedUp gus = signUp();
         String[] appAuth = {"Authorization", "Bearer " + appPasswordSession(gus)};
         for (String nsid : List.of("activateAccount", "deactivateAccount", "requestAccountDelete")) {
             var r = pds.post("/xrpc/com.atproto.server." + nsid, "{}", appAuth);
@@ -263,7 +253,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void aTakenDownAccountMayDeactivateButNotActivate() {
-        User hal = signUp();
+        TestAccounts.SignedUp hal = signUp();
         pds.server().accounts().updateTakedown(hal.did(), Optional.of("ref-1"));
         var login = pds.post("/xrpc/com.atproto.server.createSession", "{\"identifier\":\"" + hal.handle()
                 + "\",\"password\":\"" + PASSWORD + "\",\"allowTakendown\":true}");
@@ -289,7 +279,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void deletionNeedsTheOwnPasswordAndTheMailedCodeThenLeavesNothing() throws IOException {
-        User ivy = signUp();
+        TestAccounts.SignedUp ivy = signUp();
         String appPassword = createAppPassword(ivy);
         assertEquals(200, call("com.atproto.server.requestAccountDelete", ivy).status());
         String code = emailToken(ivy.did()).orElseThrow();
@@ -347,7 +337,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void aDeletionCodeLastsFifteenMinutesAndANewRequestReplacesIt() {
-        User jo = signUp();
+        TestAccounts.SignedUp jo = signUp();
         call("com.atproto.server.requestAccountDelete", jo);
         String first = emailToken(jo.did()).orElseThrow();
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
@@ -366,7 +356,7 @@ class AccountLifecycleXrpcTest {
 
     @Test
     void aDeactivatedAccountCanBeDeleted() throws IOException {
-        User kim = signUp();
+        TestAccounts.SignedUp kim = signUp();
         call("com.atproto.server.deactivateAccount", kim);
         assertEquals(200, call("com.atproto.server.requestAccountDelete", kim).status());
         assertEquals(200, delete(kim.did().toString(), PASSWORD, emailToken(kim.did()).orElseThrow()).status());
@@ -378,14 +368,14 @@ class AccountLifecycleXrpcTest {
                 "{\"did\":\"" + did + "\",\"password\":\"" + password + "\",\"token\":\"" + token + "\"}");
     }
 
-    private static String createAppPassword(User user) {
+    private static String createAppPassword(TestAccounts.SignedUp user) {
         var r = pds.post("/xrpc/com.atproto.server.createAppPassword", "{\"name\":\"app " + NEXT.incrementAndGet() + "\"}",
                 user.auth());
         assertEquals(200, r.status(), r.text());
         return r.json().get("password").asText();
     }
 
-    private static String appPasswordSession(User user) {
+    private static String appPasswordSession(TestAccounts.SignedUp user) {
         var r = login(user.handle(), createAppPassword(user));
         assertEquals(200, r.status(), r.text());
         return r.json().get("accessJwt").asText();

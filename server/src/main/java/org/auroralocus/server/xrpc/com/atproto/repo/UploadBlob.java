@@ -1,0 +1,52 @@
+package org.auroralocus.server.xrpc.com.atproto.repo;
+
+import org.auroralocus.atproto.cbor.BlobRef;
+import org.auroralocus.atproto.cbor.DataValue;
+import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.server.actor.ActorNotFoundException;
+import org.auroralocus.server.blob.BlobUploadException;
+import org.auroralocus.server.blob.BlobUploads;
+import org.auroralocus.server.xrpc.Caller;
+import org.auroralocus.server.xrpc.RawInput;
+import org.auroralocus.server.xrpc.XrpcException;
+import org.auroralocus.server.xrpc.XrpcProcedure;
+
+/**
+ * com.atproto.repo.uploadBlob: stores a blob for a record to reference. Besides the account's own
+ * session, a service JWT issued for this method is accepted, as in the official PDS: that is how a
+ * video service hands a processed video back to the user's PDS.
+ */
+public final class UploadBlob implements XrpcProcedure<RawInput, UploadBlob.Output> {
+    public static final Nsid NSID = Nsid.parse("com.atproto.repo.uploadBlob");
+
+    /** @param blob the reference, {@code {$type: "blob", ref, mimeType, size}} */
+    public record Output(DataValue blob) {}
+
+    private final BlobUploads uploads;
+
+    public UploadBlob(BlobUploads uploads) {
+        this.uploads = uploads;
+    }
+
+    @Override public Output handle(RawInput input, Caller caller) {
+        Did did = switch (caller) {
+            case Caller.User user -> user.did();
+            case Caller.Service service -> service.iss();
+            case Caller.Anonymous _, Caller.Refresh _, Caller.Admin _ ->
+                    throw new IllegalStateException("uploadBlob is routed for users and services only, got " + caller);
+        };
+        try {
+            BlobRef ref = uploads.upload(did, input.body(), input.contentType(), input.contentLength());
+            return new Output(ref.toDataValue());
+        } catch (BlobUploadException e) {
+            throw switch (e.problem()) {
+                case TOO_LARGE -> XrpcException.payloadTooLarge();
+                case TAKEN_DOWN, BODY_UNREADABLE -> XrpcException.invalidRequest(e.getMessage());
+            };
+        } catch (ActorNotFoundException e) {
+            // a still-valid token of an account deleted since, or a service JWT from an account not hosted here
+            throw XrpcException.invalidRequest("NotFound", "Repo not found");
+        }
+    }
+}
