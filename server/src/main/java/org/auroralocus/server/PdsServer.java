@@ -55,6 +55,9 @@ public final class PdsServer implements AutoCloseable {
                     // empty 400; the official PDS takes such a value as it is, and so does the XRPC
                     // layer (XrpcQueryString), so the check is left to it
                     .addProtocol(Http1Config.builder().validatePrologue(false).build())
+                    // without it, a response written in two parts (headers, then a body of some size:
+                    // a listRecords page) waits ~40 ms for the client's delayed ACK (Nagle)
+                    .connectionOptions(socket -> socket.tcpNoDelay(true))
                     .routing(r -> {
                         r.addFilter(new Cors())
                                 .register(new HomePages(AuroraVersion.current()))

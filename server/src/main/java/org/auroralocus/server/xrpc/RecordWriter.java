@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.DataValue;
@@ -20,6 +23,12 @@ final class RecordWriter {
     private static final String SYNTAX_PACKAGE = "org.auroralocus.atproto.syntax";
 
     private final JsonFactory factory = new JsonFactory();
+    /** Reflection is slow to look up but quick to call: a page of 100 records would otherwise look up 300 accessors. */
+    private final ClassValue<List<Component>> components = new ClassValue<>() {
+        @Override protected List<Component> computeValue(Class<?> type) {
+            return RecordWriter.components(type);
+        }
+    };
     private final JsonValues json;
 
     RecordWriter(JsonValues json) {
@@ -69,19 +78,30 @@ final class RecordWriter {
 
     private void writeRecord(Record r, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
+        for (Component c : components.get(r.getClass())) {
             Object v;
             try {
-                var accessor = c.getAccessor();
-                accessor.setAccessible(true);
-                v = accessor.invoke(r);
+                v = c.accessor().invoke(r);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("reading " + c, e);
+                throw new IllegalStateException("reading " + c.name(), e);
             }
             if (v instanceof Optional<?> o && o.isEmpty()) continue;
-            g.writeFieldName(c.getName());
+            g.writeFieldName(c.name());
             write(v, g);
         }
         g.writeEndObject();
+    }
+
+    /** A record component's name and its accessor, looked up and made accessible once per record class. */
+    private record Component(String name, Method accessor) {}
+
+    private static List<Component> components(Class<?> type) {
+        List<Component> found = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            Method accessor = c.getAccessor();
+            accessor.setAccessible(true);
+            found.add(new Component(c.getName(), accessor));
+        }
+        return List.copyOf(found);
     }
 }
