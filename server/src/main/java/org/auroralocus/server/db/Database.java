@@ -153,8 +153,6 @@ public final class Database implements AutoCloseable {
     private void runAlone(PendingWrite<?> w) throws SQLException {
         try {
             w.run(writer);
-        } catch (SQLException e) {
-            throw e;
         } catch (RuntimeException e) {
             writer.connection().rollback();
             w.failure = e;

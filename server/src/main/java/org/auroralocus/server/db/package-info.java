@@ -6,5 +6,7 @@
  * could stall every request. So all database work runs on small bounded pools of platform threads
  * (one writer thread and connection per file, a shared-nothing set of reader threads each with its
  * own connection) and request handling stays on virtual threads, which simply wait for the result.
+ * Writes queued for one file at the same time share a commit (group commit), each in its own
+ * savepoint, so concurrent writers share fsyncs instead of queueing for one each.
  */
 package org.auroralocus.server.db;
