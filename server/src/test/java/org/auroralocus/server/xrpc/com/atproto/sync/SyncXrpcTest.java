@@ -374,6 +374,21 @@ class SyncXrpcTest {
     }
 
     @Test
+    void aTakenDownRepositoryIsRepoTakendownEvenWhenAlsoDeactivated() {
+        SignedUp ivy = signUp();
+        assertEquals(200, pds.post("/xrpc/com.atproto.server.deactivateAccount", "{}", ivy.auth()).status());
+        pds.server().accounts().updateTakedown(ivy.did(), Optional.of("mod-1"));
+        String did = ivy.did().toString();
+
+        JsonNode status = get("com.atproto.sync.getRepoStatus", "did", did).json();
+        assertFalse(status.get("active").asBoolean());
+        assertEquals("takendown", status.get("status").asText());
+        assertError(get("com.atproto.sync.getRepo", "did", did), "RepoTakendown", "Repo has been takendown: " + did);
+        assertError(get("com.atproto.sync.getRecord", "did", did, "collection", THINGS, "rkey", "x"), "RepoTakendown",
+                "Repo has been takendown: " + did);
+    }
+
+    @Test
     void anUnknownRepositoryIsRepoNotFound() {
         String did = TestAccounts.randomPlcDid().toString();
         String message = "Could not find repo for DID: " + did;
