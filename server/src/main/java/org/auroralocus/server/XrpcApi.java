@@ -35,6 +35,13 @@ import org.auroralocus.server.xrpc.com.atproto.server.ListAppPasswords;
 import org.auroralocus.server.xrpc.com.atproto.server.RefreshSession;
 import org.auroralocus.server.xrpc.com.atproto.server.RequestAccountDelete;
 import org.auroralocus.server.xrpc.com.atproto.server.RevokeAppPassword;
+import org.auroralocus.server.xrpc.com.atproto.sync.GetBlob;
+import org.auroralocus.server.xrpc.com.atproto.sync.GetBlocks;
+import org.auroralocus.server.xrpc.com.atproto.sync.GetLatestCommit;
+import org.auroralocus.server.xrpc.com.atproto.sync.GetRepo;
+import org.auroralocus.server.xrpc.com.atproto.sync.GetRepoStatus;
+import org.auroralocus.server.xrpc.com.atproto.sync.ListBlobs;
+import org.auroralocus.server.xrpc.com.atproto.sync.ListRepos;
 
 /** The route table: every XRPC method this server answers itself, one line each with its auth mode. */
 final class XrpcApi {
@@ -78,6 +85,16 @@ final class XrpcApi {
         routes.query(DescribeRepo.NSID, new DescribeRepo(s.accounts(), s.repos(), s.dids()), Auth.NONE);
         routes.procedure(UploadBlob.NSID, new UploadBlob(s.blobUploads()), Auth.ACCESS_OR_SERVICE);
         routes.query(ListMissingBlobs.NSID, new ListMissingBlobs(s.actors()), Auth.ACCESS);
+        // com.atproto.sync
+        routes.query(GetRepo.NSID, new GetRepo(s.accounts(), s.actors()), Auth.NONE);
+        routes.query(GetLatestCommit.NSID, new GetLatestCommit(s.accounts(), s.actors()), Auth.NONE);
+        routes.query(GetRepoStatus.NSID, new GetRepoStatus(s.accounts(), s.actors()), Auth.NONE);
+        routes.query(ListRepos.NSID, new ListRepos(s.accounts(), s.actors()), Auth.NONE);
+        routes.query(org.auroralocus.server.xrpc.com.atproto.sync.GetRecord.NSID,
+                new org.auroralocus.server.xrpc.com.atproto.sync.GetRecord(s.accounts(), s.actors()), Auth.NONE);
+        routes.query(GetBlocks.NSID, new GetBlocks(s.accounts(), s.actors()), Auth.NONE);
+        routes.query(GetBlob.NSID, new GetBlob(s.accounts(), s.actors(), s.blobStore()), Auth.NONE);
+        routes.query(ListBlobs.NSID, new ListBlobs(s.accounts(), s.actors()), Auth.NONE);
         return routes;
     }
 }

@@ -8,6 +8,7 @@ import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.Repository;
 import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.server.actor.db.BlobTable;
 import org.auroralocus.server.actor.db.RepoBlockTable;
 import org.auroralocus.server.actor.db.RecordTable;
@@ -73,6 +74,26 @@ public class ActorRead {
     /** Blobs that records reference but that were never uploaded here (listMissingBlobs, for migrations). */
     public List<BlobTable.MissingBlob> missingBlobs(Optional<String> cursor, int limit) throws SQLException {
         return blobs.missing(cursor, limit);
+    }
+
+    /** Streams the blocks written after revision {@code since} (see {@link RepoBlockTable#forEachSince}). */
+    public void blocksSince(Tid since, RepoBlockTable.BlockSink sink) throws SQLException {
+        blocks.forEachSince(since.toString(), sink);
+    }
+
+    /** A blob's row, whether pending or permanent. */
+    public Optional<BlobTable.BlobRow> blob(Cid cid) throws SQLException {
+        return blobs.get(cid);
+    }
+
+    /** Whether a committed record references the blob (only those are served). */
+    public boolean blobReferenced(Cid cid) throws SQLException {
+        return blobs.isReferenced(cid);
+    }
+
+    /** A page of referenced blob CIDs (see {@link BlobTable#referenced}). */
+    public List<Cid> referencedBlobs(Optional<Tid> since, Optional<String> cursor, int limit) throws SQLException {
+        return blobs.referenced(since.map(Tid::toString), cursor, limit);
     }
 
     /** The repository at its current commit; its tree is read lazily through this view. */

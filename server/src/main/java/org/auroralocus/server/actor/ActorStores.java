@@ -75,6 +75,14 @@ public final class ActorStores implements AutoCloseable {
         return database(did).read(session -> work.run(new ActorRead(session)));
     }
 
+    /**
+     * A read on the calling thread over one snapshot, for work that streams to a client as it reads
+     * (see {@link Database#readStreaming}); everything it sees belongs to one state of the store.
+     */
+    public <T> T stream(Did did, ActorWork<ActorRead, T> work) {
+        return database(did).readStreaming(session -> work.run(new ActorRead(session)));
+    }
+
     public <T> T transact(Did did, ActorWork<ActorWrite, T> work) {
         return database(did).write(session -> work.run(new ActorWrite(did, session)));
     }

@@ -91,16 +91,28 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a read transaction, so several statements see one snapshot. */
     public <T> T readSnapshot(SqlWork<T> work) {
-        return read(session -> {
-            Connection c = session.connection();
-            c.setAutoCommit(false);
-            try {
-                return work.run(session);
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        });
+        return read(session -> inSnapshot(session, work));
+    }
+
+    /**
+     * Runs {@code work} in a read transaction on the calling thread, for work that writes to a
+     * client while it reads (a repository streamed as a CAR): a slow client then holds its own
+     * (virtual) thread and one reader connection, never one of the few shared reader threads, and
+     * the snapshot keeps every block of the commit it started from however long the transfer takes.
+     */
+    public <T> T readStreaming(SqlWork<T> work) {
+        return withReader(session -> inSnapshot(session, work));
+    }
+
+    private static <T> T inSnapshot(SqlSession session, SqlWork<T> work) throws SQLException {
+        Connection c = session.connection();
+        c.setAutoCommit(false);
+        try {
+            return work.run(session);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
     }
 
     /** A write waiting for its group; what its work returned or threw is held until the group's commit. */
@@ -201,7 +213,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** At most one reader connection per reader thread ever exists, since each holds one at a time. */
+    /** One reader connection per reader thread, plus one per stream running at the same time ({@link #readStreaming}). */
     private SqlSession newReader() throws SQLException {
         return new SqlSession(connect(file));
     }

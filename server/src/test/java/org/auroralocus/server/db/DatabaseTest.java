@@ -26,12 +26,7 @@ class DatabaseTest {
     }
 
     private static long count(Database db) {
-        return db.read(s -> {
-            try (ResultSet rs = s.prepare("SELECT count(*) FROM note").executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return db.read(DatabaseTest::countIn);
     }
 
     private static void insert(Database db, String text) {
@@ -145,6 +140,30 @@ class DatabaseTest {
                 }
             }
             assertEquals(committed, count(db), "exactly the writes that succeeded are kept");
+        }
+    }
+    @Test
+    void aStreamingReadRunsOnTheCallerAndSeesOneSnapshotWhileWritesLand() {
+        try (Database db = Database.open(dir.resolve("s.sqlite"), MIGRATIONS, threads)) {
+            insert(db, "before");
+            Thread caller = Thread.currentThread();
+            List<Long> seen = db.readStreaming(s -> {
+                assertEquals(caller, Thread.currentThread(), "no shared reader thread is held while the caller streams");
+                List<Long> counts = new ArrayList<>();
+                counts.add(countIn(s));
+                insert(db, "during");   // commits on the writer while this read is open
+                counts.add(countIn(s));
+                return counts;
+            });
+            assertEquals(List.of(1L, 1L), seen, "the write is not seen inside the snapshot");
+            assertEquals(2, count(db));
+        }
+    }
+
+    private static long countIn(SqlSession s) throws java.sql.SQLException {
+        try (ResultSet rs = s.prepare("SELECT count(*) FROM note").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

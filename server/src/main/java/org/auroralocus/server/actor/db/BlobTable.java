@@ -147,6 +147,26 @@ public final class BlobTable {
         return missing;
     }
 
+    /**
+     * The CIDs of blobs that records reference, by CID text after {@code cursor}; with {@code since},
+     * only those referenced by records written after that revision (com.atproto.sync.listBlobs).
+     */
+    public List<Cid> referenced(Optional<String> since, Optional<String> cursor, int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT DISTINCT record_blob.blob_cid FROM record_blob
+                JOIN record ON record.uri = record_blob.record_uri
+                WHERE record.repo_rev > ? AND record_blob.blob_cid > ?
+                ORDER BY record_blob.blob_cid LIMIT ?""");
+        st.setString(1, since.orElse(""));
+        st.setString(2, cursor.orElse(""));
+        st.setInt(3, limit);
+        List<Cid> cids = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) cids.add(Cid.parse(rs.getString(1)));
+        }
+        return cids;
+    }
+
     private static BlobRow row(ResultSet rs) throws SQLException {
         String takedown = rs.getString(6);
         return new BlobRow(Cid.parse(rs.getString(1)), rs.getString(2), rs.getLong(3), Optional.ofNullable(rs.getString(4)),

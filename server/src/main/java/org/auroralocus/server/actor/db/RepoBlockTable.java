@@ -28,6 +28,25 @@ public final class RepoBlockTable {
         }
     }
 
+    /** Receives blocks one at a time from a query that streams them. */
+    @FunctionalInterface
+    public interface BlockSink {
+        void accept(Cid cid, byte[] bytes) throws SQLException;
+    }
+
+    /**
+     * Every block written by a commit after {@code rev} (revisions are TIDs, so text order is time
+     * order), newest first as in the official PDS; rows are handed over as SQLite steps through them,
+     * never collected.
+     */
+    public void forEachSince(String rev, BlockSink sink) throws SQLException {
+        var st = session.prepare("SELECT cid, content FROM repo_block WHERE repo_rev > ? ORDER BY repo_rev DESC, cid DESC");
+        st.setString(1, rev);
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) sink.accept(Cid.parse(rs.getString(1)), rs.getBytes(2));
+        }
+    }
+
     public void putAll(Iterable<Block> blocks, String rev) throws SQLException {
         var st = session.prepare("""
                 INSERT INTO repo_block (cid, repo_rev, size, content) VALUES (?, ?, ?, ?)
