@@ -8,10 +8,10 @@
 // references the blob <blob-cid> (image/png, <blob-size> bytes), which the importing server does not hold.
 // Prints one JSON object: {"ok": true, commit, rev, data, records: [{collection, rkey, cid}]}; on failure
 // {"ok": false, error} and exit 1.
-import { writeFile } from 'node:fs/promises'
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { jsonToLex } from '@atproto/lex-json'
-import { MemoryBlockstore, Repo, WriteOpAction, getFullRepo } from '@atproto/repo'
+import { MemoryBlockstore, Repo, WriteOpAction } from '@atproto/repo'
+import { saveRepo } from './repo-car.mjs'
 
 const [command, ...args] = process.argv.slice(2)
 
@@ -52,13 +52,7 @@ async function writeRepo(outPath, did, keyHex, blobCid, blobSize) {
     ],
     keypair,
   )
-  const chunks = []
-  for await (const chunk of getFullRepo(storage, repo.cid)) chunks.push(chunk)
-  await writeFile(outPath, Buffer.concat(chunks))
-  const records = []
-  for await (const entry of repo.walkRecords()) {
-    records.push({ collection: entry.collection, rkey: entry.rkey, cid: entry.cid.toString() })
-  }
+  const records = await saveRepo(storage, repo, outPath, false)
   return { ok: true, commit: repo.cid.toString(), rev: repo.commit.rev, data: repo.commit.data.toString(), records }
 }
 

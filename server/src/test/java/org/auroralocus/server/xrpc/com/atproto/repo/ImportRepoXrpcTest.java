@@ -76,7 +76,7 @@ class ImportRepoXrpcTest {
         written.get("records").forEach(rec -> expected.put(rec.get("collection").asText() + "/" + rec.get("rkey").asText(),
                 rec.get("cid").asText()));
         assertEquals(13, expected.size(), "the script's repository: 13 posts less one deleted, plus a profile");
-        assertEquals(expected, listed(user), "listRecords serves exactly the imported records, with their CIDs");
+        assertEquals(expected, user.listed(100), "listRecords serves exactly the imported records, with their CIDs");
         assertEquals(written.get("data").asText(), stored(user, repo -> repo.commit().data()).toString(),
                 "the data root the official package reported");
 
@@ -97,7 +97,7 @@ class ImportRepoXrpcTest {
         RepoUser user = RepoUser.signUp(pds, "restore");
         for (int i = 0; i < 5; i++) assertEquals(200, user.createRecord("com.example.thing", RepoUser.thing(i)).status());
         byte[] exported = export(user);
-        Map<String, String> before = listed(user);
+        Map<String, String> before = user.listed(100);
         Cid dataBefore = stored(user, repo -> repo.commit().data());
         RepoRootTable.RepoRoot rootBefore = root(user);
 
@@ -109,7 +109,7 @@ class ImportRepoXrpcTest {
 
         var r = importCar(user, exported);
         assertEquals(200, r.status(), r.text());
-        assertEquals(before, listed(user), "the records written after the export are gone, the deleted one is back");
+        assertEquals(before, user.listed(100), "the records written after the export are gone, the deleted one is back");
         assertEquals(dataBefore, stored(user, repo -> repo.commit().data()));
         assertTrue(root(user).rev().compareTo(rootBefore.rev()) > 0, "the rev moves forward even though the content went back");
 
@@ -139,7 +139,7 @@ class ImportRepoXrpcTest {
         for (int i = 0; i < 3; i++) assertEquals(200, user.createRecord("com.example.thing", RepoUser.thing(i)).status());
         byte[] own = export(user);
         for (int i = 3; i < 5; i++) assertEquals(200, user.createRecord("com.example.thing", RepoUser.thing(i)).status());
-        Map<String, String> records = listed(user);
+        Map<String, String> records = user.listed(100);
         RepoRootTable.RepoRoot root = root(user);
 
         var r = importCar(user, spoil.apply(own));
@@ -147,7 +147,7 @@ class ImportRepoXrpcTest {
         assertEquals("InvalidRequest", r.error());
         assertTrue(r.json().get("message").asText().contains(messagePart), r.text());
         assertEquals(root.cid(), root(user).cid(), "the repository root is unchanged");
-        assertEquals(records, listed(user), "the records are unchanged");
+        assertEquals(records, user.listed(100), "the records are unchanged");
     }
 
     @Test
@@ -241,24 +241,5 @@ class ImportRepoXrpcTest {
 
     private static RepoRootTable.RepoRoot root(TestPds server, RepoUser user) {
         return server.server().services().actors().read(user.did(), r -> r.root()).orElseThrow();
-    }
-
-    /** Every record of every collection describeRepo names, path to CID. */
-    private static Map<String, String> listed(RepoUser user) {
-        Map<String, String> records = new TreeMap<>();
-        for (JsonNode collection : user.get("com.atproto.repo.describeRepo", "repo", user.did().toString()).json().get("collections")) {
-            Optional<String> cursor = Optional.empty();
-            do {
-                List<String> params = new ArrayList<>(List.of("repo", user.did().toString(), "collection", collection.asText(), "limit", "100"));
-                cursor.ifPresent(c -> params.addAll(List.of("cursor", c)));
-                JsonNode page = user.get("com.atproto.repo.listRecords", params.toArray(String[]::new)).json();
-                for (JsonNode record : page.get("records")) {
-                    String uri = record.get("uri").asText();
-                    records.put(uri.substring(uri.indexOf('/', "at://".length()) + 1), record.get("cid").asText());
-                }
-                cursor = page.get("records").isEmpty() ? Optional.empty() : Optional.of(page.get("cursor").asText());
-            } while (cursor.isPresent());
-        }
-        return records;
     }
 }
