@@ -7,11 +7,12 @@
 //   node interop.mjs cbor <cases.json>                     compare our DAG-CBOR bytes and CIDs with theirs
 //
 // Each command prints one JSON object on stdout; a failed check prints {"ok": false, ...} and exits 1.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { cidForLex, encode, decode } from '@atproto/lex-cbor'
 import { jsonToLex, lexToJson } from '@atproto/lex-json'
-import { MemoryBlockstore, Repo, WriteOpAction, getFullRepo, verifyRepoCar } from '@atproto/repo'
+import { MemoryBlockstore, Repo, WriteOpAction, verifyRepoCar } from '@atproto/repo'
+import { saveRepo } from './repo-car.mjs'
 
 const [command, ...args] = process.argv.slice(2)
 
@@ -58,13 +59,7 @@ async function writeRepo(outPath) {
     ],
     keypair,
   )
-  const chunks = []
-  for await (const chunk of getFullRepo(storage, repo.cid)) chunks.push(chunk)
-  await writeFile(outPath, Buffer.concat(chunks))
-  const records = []
-  for await (const entry of repo.walkRecords()) {
-    records.push({ collection: entry.collection, rkey: entry.rkey, cid: entry.cid.toString(), value: lexToJson(entry.record) })
-  }
+  const records = await saveRepo(storage, repo, outPath, true)
   return { ok: true, did, didKey: keypair.did(), commit: repo.cid.toString(), rev: repo.commit.rev, records }
 }
 

@@ -16,6 +16,7 @@ import org.auroralocus.server.xrpc.com.atproto.repo.CreateRecord;
 import org.auroralocus.server.xrpc.com.atproto.repo.DeleteRecord;
 import org.auroralocus.server.xrpc.com.atproto.repo.DescribeRepo;
 import org.auroralocus.server.xrpc.com.atproto.repo.GetRecord;
+import org.auroralocus.server.xrpc.com.atproto.repo.ImportRepo;
 import org.auroralocus.server.xrpc.com.atproto.repo.ListMissingBlobs;
 import org.auroralocus.server.xrpc.com.atproto.repo.ListRecords;
 import org.auroralocus.server.xrpc.com.atproto.repo.PutRecord;
@@ -85,6 +86,7 @@ final class XrpcApi {
         routes.query(DescribeRepo.NSID, new DescribeRepo(s.accounts(), s.repos(), s.dids()), Auth.NONE);
         routes.procedure(UploadBlob.NSID, new UploadBlob(s.blobUploads()), Auth.ACCESS_OR_SERVICE);
         routes.query(ListMissingBlobs.NSID, new ListMissingBlobs(s.actors()), Auth.ACCESS);
+        routes.procedure(ImportRepo.NSID, new ImportRepo(s.repos(), s.config().repoImports()), Auth.ACCESS_FULL);
         // com.atproto.sync
         routes.query(GetRepo.NSID, new GetRepo(s.accounts(), s.actors()), Auth.NONE);
         routes.query(GetLatestCommit.NSID, new GetLatestCommit(s.accounts(), s.actors()), Auth.NONE);

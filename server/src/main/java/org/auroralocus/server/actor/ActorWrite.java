@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.auroralocus.atproto.cbor.Block;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.CommitResult;
 import org.auroralocus.atproto.syntax.AtUri;
@@ -40,6 +41,24 @@ public final class ActorWrite extends ActorRead {
         }
         if (!unused.isEmpty()) blocks.deleteAll(unused);
         root.set(did, commit.cid(), commit.commit().rev(), now);
+    }
+
+    /**
+     * Replaces the whole repository by an imported one: {@code blocks} become the store's only
+     * blocks and {@code commit} (one of them) its root; records and blob references are then indexed
+     * by the caller at {@code rev} ({@link #indexRecord}, {@link #blobs()}) and {@link #dropRecordsNotAt}
+     * removes the rest. Every blob reference is removed here, so the caller adds back its records' own.
+     */
+    public void replaceRepository(Cid commit, Tid rev, Iterable<Block> blocks, Instant now) throws SQLException {
+        this.blocks.deleteEverything();
+        this.blocks.putAll(blocks, rev.toString());
+        this.blobs.removeAllReferences();
+        root.set(did, commit, rev, now);
+    }
+
+    /** Drops the records an import did not index at {@code rev}: those its repository does not hold. */
+    public void dropRecordsNotAt(Tid rev) throws SQLException {
+        records.deleteAllExceptRev(rev);
     }
 
     /** Indexes a created or updated record. */

@@ -111,7 +111,14 @@ public final class ConfigLoader {
         Path dataDirectory = dataDirectory(fromFile);
         return new PdsConfig(hostname, port, localTrial ? "127.0.0.1" : "0.0.0.0", publicUrl, serviceDid, devMode,
                 localTrial, dataDirectory, file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
-                blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s));
+                blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s),
+                repoImports(s, blobLimit));
+    }
+
+    private static PdsConfig.RepoImports repoImports(Settings s, int blobLimit) {
+        long max = s.longInteger("PDS_MAX_REPO_IMPORT_SIZE").orElse((long) blobLimit);
+        if (max <= 0) throw new ConfigException("PDS_MAX_REPO_IMPORT_SIZE must be positive, got " + max);
+        return new PdsConfig.RepoImports(s.bool("PDS_ACCEPTING_REPO_IMPORTS").orElse(true), max);
     }
 
     private static PdsConfig.Firehose firehose(Settings s) {

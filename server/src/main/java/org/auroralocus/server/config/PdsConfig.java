@@ -13,6 +13,7 @@ import java.util.List;
  * @param bindHost   the address to listen on (loopback for the trial, all interfaces otherwise)
  * @param envFile    the {@code pds.env} this configuration was read from and secrets are written to
  * @param blobstore  where blobs are kept (disk or S3)
+ * @param repoImports whether importRepo is served, and its largest CAR
  */
 public record PdsConfig(
         String hostname,
@@ -30,7 +31,8 @@ public record PdsConfig(
         BlobstoreSetting blobstore,
         PlcDirectory plcDirectory,
         Secrets secrets,
-        Firehose firehose) {
+        Firehose firehose,
+        RepoImports repoImports) {
 
     public PdsConfig {
         serviceHandleDomains = List.copyOf(serviceHandleDomains);
@@ -51,6 +53,16 @@ public record PdsConfig(
         }
     }
 
+    /**
+     * importRepo ({@code PDS_ACCEPTING_REPO_IMPORTS}, default on; {@code PDS_MAX_REPO_IMPORT_SIZE}, by
+     * default the blob upload limit, as in the official PDS, where the import shares the blob body limit).
+     */
+    public record RepoImports(boolean accepting, long maxSize) {
+        public RepoImports {
+            if (maxSize < 1) throw new IllegalArgumentException("the largest import must be positive: " + maxSize);
+        }
+    }
+
     /** The three secrets the server needs; generated on first start when not configured. */
     public record Secrets(Secret adminPassword, Secret jwtSecret, Secret plcRotationKeyHex) {}
 
@@ -64,6 +76,7 @@ public record PdsConfig(
                 ? new PlcDirectory.Embedded(URI.create(url + "/plc"))
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
-                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose);
+                envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose,
+                repoImports);
     }
 }

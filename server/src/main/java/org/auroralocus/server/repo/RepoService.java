@@ -1,7 +1,9 @@
 package org.auroralocus.server.repo;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,12 @@ import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.atproto.lexicon.LexiconRegistry;
 import org.auroralocus.atproto.lexicon.ValuePath;
+import org.auroralocus.atproto.repo.Commit;
 import org.auroralocus.atproto.repo.CommitResult;
 import org.auroralocus.atproto.repo.RecordPath;
 import org.auroralocus.atproto.repo.RepoRecord;
 import org.auroralocus.atproto.repo.Repository;
+import org.auroralocus.atproto.repo.UnsignedCommit;
 import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Handle;
@@ -25,6 +29,7 @@ import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.atproto.syntax.TidClock;
 import org.auroralocus.server.actor.ActorStores;
+import org.auroralocus.server.actor.db.RepoRootTable;
 import org.auroralocus.server.actor.db.RecordTable;
 import org.auroralocus.server.blob.BlobStore;
 import org.auroralocus.server.sequencer.RepoEvent;
@@ -129,6 +134,50 @@ public final class RepoService {
                 yield new WriteOutcome(Optional.of(c.commit()), c.results());
             }
         };
+    }
+
+    /**
+     * Replaces the account's repository with the one in {@code car} (importRepo, for account
+     * migration): every block the imported commit reaches is stored, its records indexed with their
+     * blob references (blobs not uploaded yet are what listMissingBlobs reports), all in one
+     * transaction of the actor store; then a {@code #sync} of the new commit is sequenced. The commit
+     * is re-signed with this server's key at a new rev, keeping its data root, so the repository
+     * verifies against the key the DID document names once the migration is done, and revs keep
+     * increasing for relays.
+     *
+     * @param maxSize the most bytes of CAR read ({@code PDS_MAX_REPO_IMPORT_SIZE})
+     * @throws RepoImportException when the CAR is refused; nothing has changed
+     */
+    public CommitMeta importRepo(Did did, InputStream car, long maxSize) {
+        ImportedRepo imported = ImportedRepo.read(did, car, maxSize);
+        KeyPair key = actors.signingKey(did);
+        Instant now = clock.instant();
+        List<CommitOrder.Turn> taken = new ArrayList<>(1);
+        Commit commit;
+        try {
+            commit = actors.transact(did, tx -> {
+                Tid current = tx.root().map(RepoRootTable.RepoRoot::rev).orElse(imported.repo().rev());
+                Tid rev = WriteTransaction.nextRev(revs, current.compareTo(imported.repo().rev()) > 0 ? current : imported.repo().rev());
+                Commit signed = UnsignedCommit.of(did, imported.repo().commit().data(), rev).sign(key);
+                imported.store(tx, signed, now);
+                taken.add(order.take(did)); // last: nothing after it in the transaction can fail
+                return signed;
+            });
+        } catch (RuntimeException e) {
+            taken.forEach(CommitOrder.Turn::abandon);
+            throw e;
+        }
+        Block commitBlock = commit.toBlock();
+        CommitOrder.Turn turn = taken.getFirst();
+        try {
+            turn.awaitPrevious();
+            sequencer.append(new RepoEvent.SyncEvent(did, commit.rev(), CarSlices.of(commitBlock.cid(), List.of(commitBlock))));
+        } finally {
+            turn.done();
+        }
+        LOG.log(System.Logger.Level.INFO, "repository imported did={0} rev={1} records={2}", did, commit.rev(),
+                imported.records().size());
+        return new CommitMeta(commitBlock.cid(), commit.rev());
     }
 
     /**

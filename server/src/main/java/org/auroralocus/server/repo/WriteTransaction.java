@@ -153,6 +153,11 @@ final class WriteTransaction {
 
     /** A revision after the current one, even if this server's clock is behind the one that wrote it. */
     private Tid nextRev(Tid current) {
+        return nextRev(revs, current);
+    }
+
+    /** A revision from {@code revs} after {@code current}, even if this server's clock is behind the one that wrote it. */
+    static Tid nextRev(TidClock revs, Tid current) {
         Tid rev = revs.next();
         if (rev.compareTo(current) > 0) return rev;
         revs.advancePast(current);

@@ -149,6 +149,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void repoImportsAreAcceptedByDefaultUpToTheBlobLimitAsInTheOfficialPds() {
+        PdsConfig defaults = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_BLOB_UPLOAD_LIMIT", "1000"))
+                .load(Optional.empty());
+        assertEquals(new PdsConfig.RepoImports(true, 1000), defaults.repoImports());
+
+        PdsConfig set = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_ACCEPTING_REPO_IMPORTS", "false",
+                "PDS_MAX_REPO_IMPORT_SIZE", "5000000000")).load(Optional.empty());
+        assertEquals(new PdsConfig.RepoImports(false, 5_000_000_000L), set.repoImports(), "five GB is beyond an int");
+
+        var bad = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_MAX_REPO_IMPORT_SIZE", "-1")).load(Optional.empty()));
+        assertEquals("PDS_MAX_REPO_IMPORT_SIZE must be positive, got -1", bad.getMessage());
+    }
+
+    @Test
     void secretsNeverShowInToString() {
         PdsConfig c = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_ADMIN_PASSWORD", "hunter2")).load(Optional.empty());
         assertFalse(c.toString().contains("hunter2"));

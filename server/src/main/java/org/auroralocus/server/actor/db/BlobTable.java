@@ -82,6 +82,11 @@ public final class BlobTable {
         return blobs;
     }
 
+    /** Removes every reference of every record (an import then adds those of its records). */
+    public void removeAllReferences() throws SQLException {
+        session.prepare("DELETE FROM record_blob").executeUpdate();
+    }
+
     public boolean isReferenced(Cid blob) throws SQLException {
         var st = session.prepare("SELECT 1 FROM record_blob WHERE blob_cid = ? LIMIT 1");
         st.setString(1, blob.toString());

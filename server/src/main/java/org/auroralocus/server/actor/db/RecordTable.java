@@ -111,6 +111,13 @@ public final class RecordTable {
         st.executeUpdate();
     }
 
+    /** Drops every record not indexed at {@code rev}: after an import has indexed its records at that rev, those it does not hold. */
+    public void deleteAllExceptRev(Tid rev) throws SQLException {
+        var st = session.prepare("DELETE FROM record WHERE repo_rev <> ?");
+        st.setString(1, rev.toString());
+        st.executeUpdate();
+    }
+
     /** Whether some record still has this CID (two identical records share one block). */
     public boolean isCidUsed(Cid cid) throws SQLException {
         var st = session.prepare("SELECT 1 FROM record WHERE cid = ? LIMIT 1");

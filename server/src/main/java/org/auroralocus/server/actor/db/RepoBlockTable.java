@@ -70,6 +70,10 @@ public final class RepoBlockTable {
         st.executeBatch();
     }
 
+    public void deleteEverything() throws SQLException {
+        session.prepare("DELETE FROM repo_block").executeUpdate();
+    }
+
     public long count() throws SQLException {
         try (ResultSet rs = session.prepare("SELECT count(*) FROM repo_block").executeQuery()) {
             rs.next();

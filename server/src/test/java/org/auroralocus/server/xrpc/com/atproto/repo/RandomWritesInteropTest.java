@@ -69,7 +69,7 @@ class RandomWritesInteropTest {
         }
         assertTrue(expected.size() > 10, "the sequence leaves a repository worth checking: " + expected.size());
 
-        assertEquals(expected, listed(user), "listRecords serves exactly what was written");
+        assertEquals(expected, user.listed(7), "listRecords serves exactly what was written");
 
         PublicKey key = pds.server().services().dids().resolveFresh(user.did()).orElseThrow().atprotoKey().orElseThrow();
         Path car = dir.resolve("repo-" + seed + ".car");
@@ -147,25 +147,5 @@ class RandomWritesInteropTest {
             if (write.get("$type").asText().equals(ApplyWrites.DELETE)) expected.remove(path);
             else expected.put(path, r.json().at("/results/" + i + "/cid").asText());
         }
-    }
-
-    /** Every record of every collection describeRepo names, through listRecords' pages. */
-    private static Map<String, String> listed(RepoUser user) {
-        Map<String, String> records = new TreeMap<>();
-        for (JsonNode collection : user.get("com.atproto.repo.describeRepo", "repo", user.did().toString()).json().get("collections")) {
-            Optional<String> cursor = Optional.empty();
-            do {
-                List<String> params = new ArrayList<>(List.of("repo", user.did().toString(), "collection", collection.asText(),
-                        "limit", "7"));
-                cursor.ifPresent(c -> params.addAll(List.of("cursor", c)));
-                JsonNode page = user.get("com.atproto.repo.listRecords", params.toArray(String[]::new)).json();
-                for (JsonNode record : page.get("records")) {
-                    String uri = record.get("uri").asText();
-                    records.put(uri.substring(uri.indexOf('/', "at://".length()) + 1), record.get("cid").asText());
-                }
-                cursor = page.get("records").isEmpty() ? Optional.empty() : Optional.of(page.get("cursor").asText());
-            } while (cursor.isPresent());
-        }
-        return records;
     }
 }
