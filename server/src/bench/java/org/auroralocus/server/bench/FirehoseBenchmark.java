@@ -10,16 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,10 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.auroralocus.atproto.cbor.DagCbor;
 import org.auroralocus.atproto.cbor.DataValue;
-import org.auroralocus.atproto.crypto.Curve;
-import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.server.PdsServer;
-import org.auroralocus.server.config.ConfigLoader;
 import org.auroralocus.server.config.PdsConfig;
 
 /**
@@ -56,11 +48,7 @@ public final class FirehoseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("aurora-firehose-bench");
-        SecureRandom random = new SecureRandom();
-        Map<String, String> env = new HashMap<>(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_PORT", "0"));
-        PdsConfig config = new ConfigLoader(env, System.getProperty("os.name"), dir, random,
-                () -> KeyPair.generate(Curve.K256, random).privateKeyHex()).load(Optional.empty());
+        PdsConfig config = BenchConfig.fresh("aurora-firehose-bench");
         try (PdsServer server = PdsServer.start(config)) {
             new FirehoseBenchmark(server.port()).run();
         }
