@@ -8,22 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.auroralocus.atproto.crypto.Curve;
-import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.server.PdsServer;
-import org.auroralocus.server.config.ConfigLoader;
 import org.auroralocus.server.config.PdsConfig;
 
 /**
@@ -43,11 +34,7 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("aurora-bench");
-        SecureRandom random = new SecureRandom();
-        Map<String, String> env = new HashMap<>(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_PORT", "0"));
-        PdsConfig config = new ConfigLoader(env, System.getProperty("os.name"), dir, random,
-                () -> KeyPair.generate(Curve.K256, random).privateKeyHex()).load(Optional.empty());
+        PdsConfig config = BenchConfig.fresh("aurora-bench");
         long started = System.nanoTime();
         try (PdsServer server = PdsServer.start(config)) {
             LoadBenchmark bench = new LoadBenchmark("http://localhost:" + server.port());

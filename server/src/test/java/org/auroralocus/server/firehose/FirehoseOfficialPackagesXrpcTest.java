@@ -103,4 +103,28 @@ class FirehoseOfficialPackagesXrpcTest {
             assertEquals(3, verdict.get("inversionsChecked").asInt());
         }
     }
+
+    @Test
+    void theOfficialPackagesVerifyAStreamOfRecordWritesMadeOverXrpc() throws Exception {
+        OfficialPackages node = OfficialPackages.locate("firehose-interop.mjs", "@atproto/repo");
+        try (TestPds pds = TestPds.start(dir, Map.of())) {
+            Services services = pds.server().services();
+            List<TestAccounts.SignedUp> accounts = List.of(TestAccounts.signUp(pds, "carol", "pw"), TestAccounts.signUp(pds, "dan", "pw"));
+            List<MixedWrites.Acknowledged> writes = new MixedWrites(pds, accounts).make(40);
+            long head = services.sequencer().after(0, 100_000).getLast().seq();
+
+            Map<String, String> keys = new java.util.HashMap<>();
+            for (var a : accounts) keys.put(a.did().toString(), services.actors().signingKey(a.did()).publicKey().didKey());
+            Path keyFile = Files.writeString(dir.resolve("keys.json"), JSON.writeValueAsString(keys));
+            JsonNode verdict = node.run("firehose", String.valueOf(pds.server().port()), String.valueOf(head), keyFile.toString());
+
+            assertTrue(verdict.get("ok").asBoolean(), verdict.toString());
+            assertEquals(head, verdict.get("lastSeq").asLong());
+            assertEquals(JSON.readTree("{\"#identity\":2,\"#account\":2,\"#commit\":42,\"#sync\":2}"), verdict.get("types"));
+            assertEquals(42, verdict.get("commitsVerified").asInt(), "two empty repositories, then every write");
+            assertEquals(writes.stream().mapToInt(w -> w.ops().size()).sum(), verdict.get("opsChecked").asInt());
+            assertEquals(40, verdict.get("prevDataChecked").asInt());
+            assertEquals(40, verdict.get("inversionsChecked").asInt(), "every write's ops undone from its own blocks");
+        }
+    }
 }

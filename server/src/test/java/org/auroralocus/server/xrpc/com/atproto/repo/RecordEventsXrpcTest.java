@@ -1,5 +1,9 @@
 package org.auroralocus.server.xrpc.com.atproto.repo;
 
+import static org.auroralocus.server.CommitEvents.assertOpsInvertToPrevData;
+import static org.auroralocus.server.CommitEvents.car;
+import static org.auroralocus.server.CommitEvents.commit;
+import static org.auroralocus.server.CommitEvents.ops;
 import static org.auroralocus.server.xrpc.com.atproto.repo.RepoUser.JSON;
 import static org.auroralocus.server.xrpc.com.atproto.repo.RepoUser.thing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.auroralocus.atproto.car.CarContents;
-import org.auroralocus.atproto.car.CarReader;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.cbor.DagCbor;
 import org.auroralocus.atproto.cbor.DataValue;
@@ -71,45 +72,14 @@ class RecordEventsXrpcTest {
         return body;
     }
 
-    private static CarContents car(DataValue.MapValue body) throws IOException {
-        byte[] bytes = ((DataValue.BytesValue) body.get("blocks").orElseThrow()).value();
-        return CarReader.readAll(new ByteArrayInputStream(bytes));
-    }
-
-    private static Commit commit(CarContents car, DataValue.MapValue body) {
-        Cid cid = ((DataValue.LinkValue) body.get("commit").orElseThrow()).cid();
-        assertEquals(List.of(cid), car.roots(), "the CAR's root is the commit");
-        return Commit.parse(car.blocks().get(cid).orElseThrow(() -> new AssertionError("the CAR holds the commit block")));
-    }
-
-    private static List<DataValue.MapValue> ops(DataValue.MapValue body) {
-        return ((DataValue.ListValue) body.get("ops").orElseThrow()).items().stream().map(DataValue.MapValue.class::cast).toList();
-    }
-
     private static DataValue.MapValue op(String action, String path, Optional<String> cid, Optional<Cid> prev) {
         DataValue.MapValue op = DataValue.map("action", DataValue.of(action), "path", DataValue.of(path),
                 "cid", cid.map(c -> DataValue.of(Cid.parse(c))).orElse(DataValue.ofNull()));
         return prev.isPresent() ? op.with("prev", DataValue.of(prev.get())) : op;
     }
 
-    /** Undoes the ops, newest first, on the tree the CAR's blocks alone describe: a relay's check of {@code prevData}. */
-    private static void assertOpsInvertToPrevData(CarContents car, Commit commit, DataValue.MapValue body) {
-        Mst tree = Mst.load(car.blocks(), commit.data());
-        for (DataValue.MapValue op : ops(body).reversed()) {
-            String path = op.text("path").orElseThrow();
-            Optional<Cid> prev = op.get("prev").map(v -> ((DataValue.LinkValue) v).cid());
-            tree = switch (op.text("action").orElseThrow()) {
-                case "create" -> tree.delete(path);
-                case "update" -> tree.update(path, prev.orElseThrow());
-                case "delete" -> tree.add(path, prev.orElseThrow());
-                default -> throw new AssertionError("unknown action " + op);
-            };
-        }
-        assertEquals(body.get("prevData").orElseThrow(), DataValue.of(tree.rootCid()), "the ops undone give the previous tree");
-    }
-
     @Test
-    void createUpdateAndDeleteAreEachOneCommitWithTheirOps() throws IOException {
+    void createUpdateAndDeleteAreEachOneCommitWithTheirOps() {
         RepoUser ann = RepoUser.signUp(pds, "events");
         for (int i = 0; i < 20; i++) assertEquals(200, ann.createRecord(THINGS, thing(i)).status(), "a tree with some depth");
         String path = THINGS + "/mine";
@@ -151,7 +121,7 @@ class RecordEventsXrpcTest {
     }
 
     @Test
-    void aBatchIsOneCommitWithItsOpsInOrder() throws IOException {
+    void aBatchIsOneCommitWithItsOpsInOrder() {
         RepoUser ben = RepoUser.signUp(pds, "batchevents");
         for (int i = 0; i < 10; i++) {
             assertEquals(200, ben.post("com.atproto.repo.createRecord", ben.createBody(THINGS, thing(i)).put("rkey", "r" + i)).status());
