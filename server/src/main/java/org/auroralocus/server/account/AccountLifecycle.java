@@ -44,16 +44,15 @@ public final class AccountLifecycle {
         RepoCounts repo = actors.read(did, AccountLifecycle::countRepo);
         boolean activated = accounts.findByDid(did).map(Account::active).orElse(false);
         boolean validDid = didCheck.problem(did).isEmpty();
-        // TODO(blob issue): expected (referenced by records) and imported blob counts; no blobs are stored yet
         return new AccountStatusReport(activated, validDid, repo.root().cid(), repo.root().rev(), repo.blocks(),
-                repo.records(), 0, 0);
+                repo.records(), repo.expectedBlobs(), repo.importedBlobs());
     }
 
-    private record RepoCounts(RepoRoot root, long blocks, long records) {}
+    private record RepoCounts(RepoRoot root, long blocks, long records, long expectedBlobs, long importedBlobs) {}
 
     private static RepoCounts countRepo(ActorRead r) throws SQLException {
         RepoRoot root = r.root().orElseThrow(() -> new IllegalStateException("repository has no commit"));
-        return new RepoCounts(root, r.blockCount(), r.recordCount());
+        return new RepoCounts(root, r.blockCount(), r.recordCount(), r.referencedBlobCount(), r.blobCount());
     }
 
     /**

@@ -82,6 +82,15 @@ public class ActorRead {
     }
 
     /** A blob's row, whether pending or permanent. */
+    /** Blobs held, and distinct blobs referenced by records (a migration is complete when they match). */
+    public long blobCount() throws SQLException {
+        return blobs.count();
+    }
+
+    public long referencedBlobCount() throws SQLException {
+        return blobs.referencedCount();
+    }
+
     public Optional<BlobTable.BlobRow> blob(Cid cid) throws SQLException {
         return blobs.get(cid);
     }

@@ -177,4 +177,20 @@ public final class BlobTable {
         return new BlobRow(Cid.parse(rs.getString(1)), rs.getString(2), rs.getLong(3), Optional.ofNullable(rs.getString(4)),
                 Instant.parse(rs.getString(5)), Optional.ofNullable(takedown));
     }
+
+    /** How many blobs the account holds (checkAccountStatus's {@code importedBlobs}). */
+    public long count() throws SQLException {
+        try (ResultSet rs = session.prepare("SELECT count(*) FROM blob").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** How many distinct blobs its records reference (checkAccountStatus's {@code expectedBlobs}). */
+    public long referencedCount() throws SQLException {
+        try (ResultSet rs = session.prepare("SELECT count(DISTINCT blob_cid) FROM record_blob").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

@@ -52,6 +52,9 @@ class BlobLifecycleXrpcTest {
         assertEquals(200, created.status(), created.text());
         assertEquals("valid", created.json().get("validationStatus").asText());
         assertTrue(pds.server().services().blobStore().hasStored(alice.did(), cid), "the committed post made it permanent");
+        var status = pds.get("/xrpc/com.atproto.server.checkAccountStatus", alice.auth()).json();
+        assertEquals(1, status.get("expectedBlobs").asLong(), "referenced by a record");
+        assertEquals(1, status.get("importedBlobs").asLong(), "and held");
 
         String rkey = created.json().get("uri").asText().substring(created.json().get("uri").asText().lastIndexOf('/') + 1);
         var deleted = pds.post("/xrpc/com.atproto.repo.deleteRecord",
