@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.auroralocus.server.ratelimit.RedisAddress;
 
 /**
  * Reads the configuration the way the official PDS does (same variable names and defaults), with
@@ -112,13 +113,25 @@ public final class ConfigLoader {
         return new PdsConfig(hostname, port, localTrial ? "127.0.0.1" : "0.0.0.0", publicUrl, serviceDid, devMode,
                 localTrial, dataDirectory, file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
                 blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s),
-                repoImports(s, blobLimit));
+                repoImports(s, blobLimit), rateLimits(s));
     }
 
     private static PdsConfig.RepoImports repoImports(Settings s, int blobLimit) {
         long max = s.longInteger("PDS_MAX_REPO_IMPORT_SIZE").orElse((long) blobLimit);
         if (max <= 0) throw new ConfigException("PDS_MAX_REPO_IMPORT_SIZE must be positive, got " + max);
         return new PdsConfig.RepoImports(s.bool("PDS_ACCEPTING_REPO_IMPORTS").orElse(true), max);
+    }
+
+    private static PdsConfig.RateLimits rateLimits(Settings s) {
+        Optional<RedisAddress> redis = s.string("PDS_REDIS_SCRATCH_ADDRESS").map(a -> {
+            try {
+                return RedisAddress.parse(a);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("PDS_REDIS_SCRATCH_ADDRESS must be host:port such as 127.0.0.1:6379, got \"" + a + "\"");
+            }
+        });
+        return new PdsConfig.RateLimits(s.bool("PDS_RATE_LIMITS_ENABLED").orElse(false),
+                s.string("PDS_RATE_LIMIT_BYPASS_KEY").map(Secret::new), s.list("PDS_RATE_LIMIT_BYPASS_IPS"), redis);
     }
 
     private static PdsConfig.Firehose firehose(Settings s) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.auroralocus.server.ratelimit.RedisAddress;
 
 /**
  * The server's whole configuration, resolved and validated by {@link ConfigLoader}.
@@ -32,7 +34,8 @@ public record PdsConfig(
         PlcDirectory plcDirectory,
         Secrets secrets,
         Firehose firehose,
-        RepoImports repoImports) {
+        RepoImports repoImports,
+        RateLimits rateLimits) {
 
     public PdsConfig {
         serviceHandleDomains = List.copyOf(serviceHandleDomains);
@@ -63,6 +66,18 @@ public record PdsConfig(
         }
     }
 
+    /**
+     * Rate limits as the official PDS: off unless {@code PDS_RATE_LIMITS_ENABLED}; a request carrying
+     * {@code x-ratelimit-bypass: PDS_RATE_LIMIT_BYPASS_KEY} or from one of {@code PDS_RATE_LIMIT_BYPASS_IPS}
+     * is not counted; counts are kept in Redis when {@code PDS_REDIS_SCRATCH_ADDRESS} is set.
+     */
+    public record RateLimits(boolean enabled, Optional<Secret> bypassKey, List<String> bypassIps,
+                             Optional<RedisAddress> redis) {
+        public RateLimits {
+            bypassIps = List.copyOf(bypassIps);
+        }
+    }
+
     /** The three secrets the server needs; generated on first start when not configured. */
     public record Secrets(Secret adminPassword, Secret jwtSecret, Secret plcRotationKeyHex) {}
 
@@ -77,6 +92,6 @@ public record PdsConfig(
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
                 envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose,
-                repoImports);
+                repoImports, rateLimits);
     }
 }

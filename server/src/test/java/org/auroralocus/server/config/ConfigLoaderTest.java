@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.auroralocus.server.ratelimit.RedisAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,6 +162,28 @@ class ConfigLoaderTest {
         var bad = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
                 "PDS_MAX_REPO_IMPORT_SIZE", "-1")).load(Optional.empty()));
         assertEquals("PDS_MAX_REPO_IMPORT_SIZE must be positive, got -1", bad.getMessage());
+    }
+
+    @Test
+    void rateLimitsAreOffByDefaultAsInTheOfficialPds() {
+        PdsConfig defaults = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString())).load(Optional.empty());
+        assertEquals(new PdsConfig.RateLimits(false, Optional.empty(), List.of(), Optional.empty()), defaults.rateLimits());
+    }
+
+    @Test
+    void rateLimitSettingsHaveTheOfficialNames() {
+        PdsConfig set = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_RATE_LIMITS_ENABLED", "true",
+                "PDS_RATE_LIMIT_BYPASS_KEY", "let-me-in", "PDS_RATE_LIMIT_BYPASS_IPS", "10.0.0.1, 10.0.0.2",
+                "PDS_REDIS_SCRATCH_ADDRESS", "redis.internal:6380")).load(Optional.empty());
+        assertEquals(new PdsConfig.RateLimits(true, Optional.of(new Secret("let-me-in")), List.of("10.0.0.1", "10.0.0.2"),
+                Optional.of(new RedisAddress("redis.internal", 6380))), set.rateLimits());
+    }
+
+    @Test
+    void aRedisAddressWithoutAPortNumberIsOneClearLine() {
+        var bad = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_REDIS_SCRATCH_ADDRESS", "redis:sixty")).load(Optional.empty()));
+        assertEquals("PDS_REDIS_SCRATCH_ADDRESS must be host:port such as 127.0.0.1:6379, got \"redis:sixty\"", bad.getMessage());
     }
 
     @Test

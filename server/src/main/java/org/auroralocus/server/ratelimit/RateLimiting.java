@@ -1,0 +1,49 @@
+package org.auroralocus.server.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.auroralocus.server.config.PdsConfig;
+import org.auroralocus.server.config.Secret;
+
+/**
+ * What the XRPC layer asks before running an endpoint: is this request exempt, and where does it stand
+ * against the global per-IP limit and the route's own limits.
+ */
+public final class RateLimiting implements AutoCloseable {
+    /** The official PDS's global limit: 3000 requests per 5 minutes per IP (getRepo excepted). */
+    public static final RateLimit GLOBAL_PER_IP = new RateLimit("global-ip", 3000, Duration.ofMinutes(5));
+
+    private final RateLimiter limiter;
+    private final Optional<Secret> bypassKey;
+    private final Set<String> bypassIps;
+
+    public RateLimiting(RateLimiter limiter, Optional<Secret> bypassKey, List<String> bypassIps) {
+        this.limiter = limiter;
+        this.bypassKey = bypassKey;
+        this.bypassIps = Set.copyOf(bypassIps);
+    }
+
+    /** The configured limiting, or none when rate limits are off (the default, as the official PDS). */
+    public static Optional<RateLimiting> from(PdsConfig.RateLimits config, java.time.Clock clock) {
+        if (!config.enabled()) return Optional.empty();
+        RateLimiter limiter = config.redis().<RateLimiter>map(RedisRateLimiter::connect)
+                .orElseGet(() -> new MemoryRateLimiter(clock));
+        return Optional.of(new RateLimiting(limiter, config.bypassKey(), config.bypassIps()));
+    }
+
+    /** Whether the request skips every limit: the bypass header matches the key, or it comes from a bypass IP. */
+    public boolean bypassed(String ip, Optional<String> bypassHeader) {
+        if (bypassKey.isPresent() && bypassHeader.filter(h -> bypassKey.get().matches(h)).isPresent()) return true;
+        return bypassIps.contains(ip);
+    }
+
+    public RateLimitStatus consume(RateLimit limit, String key) {
+        return limiter.consume(limit, key);
+    }
+
+    @Override public void close() {
+        limiter.close();
+    }
+}
