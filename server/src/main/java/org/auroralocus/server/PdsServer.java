@@ -47,7 +47,7 @@ public final class PdsServer implements AutoCloseable {
             services.repairFirehose();
             XrpcDispatcher dispatcher = new XrpcDispatcher(XrpcApi.routes(services),
                     new SessionAuthenticator(services.jwts(), config.secrets().adminPassword(), services.serviceJwtVerifier()), new DataJsonValues(),
-                    (nsid, req, res) -> false);
+                    (nsid, req, res) -> false, services.rateLimiting(), clock);
             WebServer web = WebServer.builder()
                     .host(config.bindHost())
                     .port(config.port())

@@ -57,6 +57,7 @@ import org.auroralocus.server.identity.PlcOperationSigner;
 import org.auroralocus.server.identity.PlcOperationSubmitter;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
+import org.auroralocus.server.ratelimit.RateLimiting;
 import org.auroralocus.server.repo.RepoService;
 import org.auroralocus.server.sequencer.EventRetention;
 import org.auroralocus.server.sequencer.SqliteSequencer;
@@ -69,6 +70,7 @@ import org.auroralocus.server.sequencer.SqliteSequencer;
 public final class Services implements AutoCloseable {
     private final PdsConfig config;
     private final Clock clock;
+    private final Optional<RateLimiting> rateLimiting;
     private final List<AutoCloseable> closeables;
     private final DatabaseThreads threads;
     private final AccountService accounts;
@@ -166,6 +168,7 @@ public final class Services implements AutoCloseable {
         blobUploads = new BlobUploads(actors, blobStore, clock, config.blobUploadLimit());
         blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
+        rateLimiting = RateLimiting.from(config.rateLimits(), clock).map(this::closing);
     }
 
     private static BlobStore blobStore(PdsConfig config) {
@@ -230,6 +233,11 @@ public final class Services implements AutoCloseable {
     }
 
     /** The server's clock (tests inject one to move time). */
+    /** The rate limits, when PDS_RATE_LIMITS_ENABLED is on. */
+    public Optional<RateLimiting> rateLimiting() {
+        return rateLimiting;
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -52,8 +52,10 @@ final class XrpcApi {
         XrpcRoutes routes = new XrpcRoutes();
         // com.atproto.server
         routes.query(DescribeServer.NSID, new DescribeServer(s.config()), Auth.NONE);
-        routes.procedure(CreateAccount.NSID, new CreateAccount(s.accountCreation(), s.handleRules(), s.plc()), Auth.OPTIONAL);
-        routes.procedure(CreateSession.NSID, new CreateSession(s.accounts(), s.sessions()), Auth.NONE, CreateSession.BODY_LIMIT);
+        routes.procedure(CreateAccount.NSID, new CreateAccount(s.accountCreation(), s.handleRules(), s.plc()), Auth.OPTIONAL,
+                CreateAccount.RATE_LIMITS);
+        routes.procedure(CreateSession.NSID, new CreateSession(s.accounts(), s.sessions()), Auth.NONE, CreateSession.BODY_LIMIT,
+                CreateSession.RATE_LIMITS);
         routes.query(GetSession.NSID, new GetSession(s.accounts()), Auth.ACCESS);
         routes.procedure(RefreshSession.NSID, new RefreshSession(s.accounts(), s.sessions()), Auth.REFRESH);
         routes.procedure(DeleteSession.NSID, new DeleteSession(s.sessions()), Auth.REFRESH);
@@ -68,7 +70,7 @@ final class XrpcApi {
         routes.procedure(DeleteAccount.NSID, new DeleteAccount(s.accounts(), s.deletion()), Auth.NONE);
         // com.atproto.identity
         routes.query(ResolveHandle.NSID, new ResolveHandle(s.identity()), Auth.NONE);
-        routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL);
+        routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL, UpdateHandle.RATE_LIMITS);
         routes.query(ResolveDid.NSID, new ResolveDid(s.identityLookup()), Auth.NONE);
         routes.query(ResolveIdentity.NSID, new ResolveIdentity(s.identityLookup()), Auth.NONE);
         routes.procedure(RefreshIdentity.NSID, new RefreshIdentity(s.identityLookup()), Auth.ACCESS);

@@ -13,12 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.server.ratelimit.RateLimitStatus;
+import org.auroralocus.server.ratelimit.RateLimiting;
 
 /**
  * The one handler behind {@code /xrpc/{nsid}}: checks the path and method, authenticates, binds
@@ -29,6 +32,7 @@ import org.auroralocus.atproto.syntax.Nsid;
 public final class XrpcDispatcher implements Handler {
     private static final System.Logger LOG = System.getLogger(XrpcDispatcher.class.getName());
     static final String JSON_TYPE = "application/json; charset=utf-8";
+    private static final io.helidon.http.HeaderName BYPASS_HEADER = HeaderNames.create("x-ratelimit-bypass");
 
     /** What to do with a valid NSID this server does not serve (the AppView proxy, later). */
     @FunctionalInterface
@@ -43,8 +47,18 @@ public final class XrpcDispatcher implements Handler {
     private final RecordWriter writer;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Fallback fallback;
+    private final Optional<RateLimiting> rateLimiting;
+    private final Clock clock;
 
     public XrpcDispatcher(XrpcRoutes routes, Authenticator authenticator, JsonValues json, Fallback fallback) {
+        this(routes, authenticator, json, fallback, Optional.empty(), Clock.systemUTC());
+    }
+
+    /** With rate limits (when on); {@code clock} dates the {@code RateLimit-Reset} header. */
+    public XrpcDispatcher(XrpcRoutes routes, Authenticator authenticator, JsonValues json, Fallback fallback,
+                          Optional<RateLimiting> rateLimiting, Clock clock) {
+        this.rateLimiting = rateLimiting;
+        this.clock = clock;
         this.routes = routes;
         this.authenticator = authenticator;
         this.binder = new RecordBinder(json);
@@ -65,12 +79,17 @@ public final class XrpcDispatcher implements Handler {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private void dispatch(ServerRequest req, ServerResponse res) {
         String name = nsidFromPath(req.path().path());
         Method method = req.prologue().method();
         if (method != Method.GET && method != Method.POST && method != Method.HEAD) {
             throw XrpcException.invalidRequest("XRPC requests only supports GET and POST");
         }
+        Optional<RateLimiting> limiting = rateLimiting.filter(l -> !l.bypassed(clientIp(req),
+                req.headers().first(BYPASS_HEADER)));
+        Optional<RateLimitStatus> tightest = limiting.map(l -> l.consume(RateLimiting.GLOBAL_PER_IP, clientIp(req)));
+        tightest.ifPresent(status -> enforce(res, status));
         Optional<XrpcRoutes.Route> found = routes.find(name);
         if (found.isEmpty()) {
             Optional<Nsid> nsid = parseNsid(name);
@@ -87,18 +106,41 @@ public final class XrpcDispatcher implements Handler {
         }
         Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
         Caller caller = authenticator.authenticate(route.auth(), route.nsid(), authorization);
-        Object output = invoke(route, req, caller);
+        Record input = route.kind() == XrpcRoutes.Kind.QUERY
+                ? binder.bindQuery((Class) route.inputType(), queryParams(req), route.nsid().toString())
+                : readInput(route, req);
+        if (limiting.isPresent()) {
+            for (RouteLimit limit : route.limits()) {
+                RateLimitStatus status = limiting.get().consume(limit.limit(), limit.key().of(input, caller, clientIp(req)));
+                if (tightest.isEmpty() || status.remaining() < tightest.get().remaining()) tightest = Optional.of(status);
+                enforce(res, tightest.get());
+            }
+        }
+        Object output = route.kind() == XrpcRoutes.Kind.QUERY
+                ? ((XrpcQuery) route.handler()).handle(input, caller)
+                : ((XrpcProcedure) route.handler()).handle(input, caller);
         sendOutput(res, output);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object invoke(XrpcRoutes.Route route, ServerRequest req, Caller caller) {
-        if (route.kind() == XrpcRoutes.Kind.QUERY) {
-            Record params = binder.bindQuery((Class) route.inputType(), queryParams(req), route.nsid().toString());
-            return ((XrpcQuery) route.handler()).handle(params, caller);
+    /**
+     * Sets the official {@code RateLimit-*} headers for the tightest limit so far (on every counted
+     * response, not only refusals) and refuses the request with 429 when that limit is used up.
+     */
+    private void enforce(ServerResponse res, RateLimitStatus status) {
+        long resetAt = clock.instant().plus(status.untilReset()).getEpochSecond();
+        res.header("RateLimit-Limit", Integer.toString(status.limit().points()));
+        res.header("RateLimit-Remaining", Long.toString(status.remaining()));
+        res.header("RateLimit-Reset", Long.toString(resetAt));
+        res.header("RateLimit-Policy", status.limit().policy());
+        res.header("Access-Control-Expose-Headers", "RateLimit-Limit, RateLimit-Reset, RateLimit-Remaining, RateLimit-Policy, Retry-After");
+        if (status.exceeded()) {
+            res.header("Retry-After", Long.toString((status.untilReset().toMillis() + 999) / 1000));
+            throw new XrpcException(429, "RateLimitExceeded", "Rate Limit Exceeded");
         }
-        Record input = readInput(route, req);
-        return ((XrpcProcedure) route.handler()).handle(input, caller);
+    }
+
+    private static String clientIp(ServerRequest req) {
+        return req.remotePeer().host();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

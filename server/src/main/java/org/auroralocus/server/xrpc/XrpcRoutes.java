@@ -3,6 +3,7 @@ package org.auroralocus.server.xrpc;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.auroralocus.atproto.syntax.Nsid;
@@ -18,12 +19,13 @@ public final class XrpcRoutes {
 
     enum Kind { QUERY, PROCEDURE }
 
-    record Route(Nsid nsid, Kind kind, Auth auth, Class<? extends Record> inputType, int bodyLimit, Object handler) {}
+    record Route(Nsid nsid, Kind kind, Auth auth, Class<? extends Record> inputType, int bodyLimit, Object handler,
+                 List<RouteLimit> limits) {}
 
     private final Map<String, Route> routes = new HashMap<>();
 
     public <P extends Record, O> void query(Nsid nsid, XrpcQuery<P, O> handler, Auth auth) {
-        add(new Route(nsid, Kind.QUERY, auth, inputType(handler, XrpcQuery.class), 0, handler));
+        add(new Route(nsid, Kind.QUERY, auth, inputType(handler, XrpcQuery.class), 0, handler, List.of()));
     }
 
     public <I extends Record, O> void procedure(Nsid nsid, XrpcProcedure<I, O> handler, Auth auth) {
@@ -32,7 +34,18 @@ public final class XrpcRoutes {
 
     /** A procedure with its own JSON body limit (createSession takes at most 150 KiB, as the official PDS). */
     public <I extends Record, O> void procedure(Nsid nsid, XrpcProcedure<I, O> handler, Auth auth, int bodyLimit) {
-        add(new Route(nsid, Kind.PROCEDURE, auth, inputType(handler, XrpcProcedure.class), bodyLimit, handler));
+        procedure(nsid, handler, auth, bodyLimit, List.of());
+    }
+
+    /** A procedure with its own rate limits (applied only when rate limits are on), beside the global one. */
+    public <I extends Record, O> void procedure(Nsid nsid, XrpcProcedure<I, O> handler, Auth auth, List<RouteLimit> limits) {
+        procedure(nsid, handler, auth, DEFAULT_JSON_LIMIT, limits);
+    }
+
+    public <I extends Record, O> void procedure(Nsid nsid, XrpcProcedure<I, O> handler, Auth auth, int bodyLimit,
+                                                List<RouteLimit> limits) {
+        add(new Route(nsid, Kind.PROCEDURE, auth, inputType(handler, XrpcProcedure.class), bodyLimit, handler,
+                List.copyOf(limits)));
     }
 
     Optional<Route> find(String nsid) {

@@ -1,14 +1,22 @@
 package org.auroralocus.server.xrpc.com.atproto.identity;
 
+import java.time.Duration;
+import java.util.List;
 import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.server.identity.IdentityService;
+import org.auroralocus.server.ratelimit.RateLimit;
 import org.auroralocus.server.xrpc.Caller;
 import org.auroralocus.server.xrpc.NoOutput;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
 /** com.atproto.identity.updateHandle: change the caller's handle (account, DID document and firehose together). */
 public final class UpdateHandle implements XrpcProcedure<UpdateHandle.Input, NoOutput> {
     public static final Nsid NSID = Nsid.parse("com.atproto.identity.updateHandle");
+    /** The official limits: 10 handle changes per 5 minutes and 50 per day per account. */
+    public static final List<RouteLimit> RATE_LIMITS = List.of(
+            new RouteLimit(new RateLimit(NSID + "-5min", 10, Duration.ofMinutes(5)), UpdateHandle::accountKey),
+            new RouteLimit(new RateLimit(NSID + "-day", 50, Duration.ofDays(1)), UpdateHandle::accountKey));
 
     /** A string, not a Handle: the handle rules answer InvalidHandle with the official messages. */
     record Input(String handle) {}
@@ -22,5 +30,10 @@ public final class UpdateHandle implements XrpcProcedure<UpdateHandle.Input, NoO
     @Override public NoOutput handle(Input input, Caller caller) {
         identity.updateHandle(((Caller.User) caller).did(), input.handle());
         return NoOutput.INSTANCE;
+    }
+
+    /** The account's DID; the route requires a full access token, so the caller is always a user. */
+    private static String accountKey(Record input, Caller caller, String ip) {
+        return caller instanceof Caller.User user ? user.did().toString() : ip;
     }
 }

@@ -1,5 +1,7 @@
 package org.auroralocus.server.xrpc.com.atproto.server;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.DataJson;
 import org.auroralocus.atproto.cbor.DataValue;
@@ -11,13 +13,18 @@ import org.auroralocus.server.account.AccountCreation;
 import org.auroralocus.server.account.AccountException;
 import org.auroralocus.server.identity.HandleRules;
 import org.auroralocus.server.identity.PlcIdentity;
+import org.auroralocus.server.ratelimit.RateLimit;
 import org.auroralocus.server.xrpc.Caller;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcException;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
 /** com.atproto.server.createAccount: sign up with a new did:plc, or bring a DID (migration, with service auth). */
 public final class CreateAccount implements XrpcProcedure<CreateAccount.Input, CreateAccount.Output> {
     public static final Nsid NSID = Nsid.parse("com.atproto.server.createAccount");
+    /** The official limit: 100 sign-ups per 5 minutes per IP. */
+    public static final List<RouteLimit> RATE_LIMITS = List.of(
+            RouteLimit.perIp(new RateLimit(NSID + "-5min", 100, Duration.ofMinutes(5))));
     /** The official PDS's limit for new passwords. */
     static final int MAX_PASSWORD_LENGTH = 256;
 

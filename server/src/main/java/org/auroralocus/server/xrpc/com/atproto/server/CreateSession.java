@@ -1,5 +1,7 @@
 package org.auroralocus.server.xrpc.com.atproto.server;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Handle;
@@ -9,7 +11,9 @@ import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.account.Login;
 import org.auroralocus.server.auth.SessionService;
 import org.auroralocus.server.auth.SessionTokens;
+import org.auroralocus.server.ratelimit.RateLimit;
 import org.auroralocus.server.xrpc.Caller;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcException;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
@@ -18,6 +22,13 @@ public final class CreateSession implements XrpcProcedure<CreateSession.Input, C
     public static final Nsid NSID = Nsid.parse("com.atproto.server.createSession");
     /** The official PDS's body limit for this method. */
     public static final int BODY_LIMIT = 150 * 1024;
+    /**
+     * The official limits: 30 attempts per 5 minutes and 300 per day for one identifier from one IP,
+     * counted before the password is checked, so wrong passwords count too.
+     */
+    public static final List<RouteLimit> RATE_LIMITS = List.of(
+            new RouteLimit(new RateLimit(NSID + "-day", 300, Duration.ofDays(1)), CreateSession::identifierKey),
+            new RouteLimit(new RateLimit(NSID + "-5min", 30, Duration.ofMinutes(5)), CreateSession::identifierKey));
     /** Longer passwords are refused before hashing, with the official message. */
     static final int MAX_PASSWORD_LENGTH = 512;
 
@@ -59,5 +70,9 @@ public final class CreateSession implements XrpcProcedure<CreateSession.Input, C
 
     static XrpcException accountTakedown() {
         return new XrpcException(401, "AccountTakedown", "Account has been taken down");
+    }
+
+    private static String identifierKey(Record input, Caller caller, String ip) {
+        return ((Input) input).identifier() + "-" + ip;
     }
 }

@@ -1,0 +1,126 @@
+package org.auroralocus.server.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.auroralocus.server.TestAccounts;
+import org.auroralocus.server.TestClock;
+import org.auroralocus.server.TestPds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The official PDS's createSession limit (30 per 5 minutes per identifier), seen from a client. */
+class RateLimitXrpcTest {
+    private static final String CREATE_SESSION = "/xrpc/com.atproto.server.createSession";
+    private static final String BYPASS_KEY = "bypass-secret";
+
+    @TempDir Path dir;
+    private final TestClock clock = TestClock.startingNow();
+
+    private TestPds start(String name, Map<String, String> extra) throws IOException {
+        Map<String, String> settings = new HashMap<>(Map.of("PDS_RATE_LIMITS_ENABLED", "true",
+                "PDS_RATE_LIMIT_BYPASS_KEY", BYPASS_KEY));
+        settings.putAll(extra);
+        return TestPds.start(Files.createDirectories(dir.resolve(name)), settings, clock);
+    }
+
+    private static TestPds.Response login(TestPds pds, String identifier, String password, String... headers) {
+        return pds.post(CREATE_SESSION, "{\"identifier\":\"" + identifier + "\",\"password\":\"" + password + "\"}", headers);
+    }
+
+    @Test
+    void the31stCreateSessionForOneIdentifierWithin5MinutesIsRefusedWithTheHeaders() throws IOException {
+        try (TestPds pds = start("one", Map.of())) {
+            var account = TestAccounts.signUp(pds, "rl", "right-password");
+            for (int i = 1; i <= 29; i++) {
+                assertEquals(401, login(pds, account.handle(), "wrong").status(), "wrong password " + i + " is refused but counted");
+            }
+            var thirtieth = login(pds, account.handle(), "right-password");
+            assertEquals(200, thirtieth.status(), thirtieth.text());
+            assertEquals("0", thirtieth.header("RateLimit-Remaining").orElseThrow(), "successful responses carry the headers");
+
+            var refused = login(pds, account.handle(), "right-password");
+            assertEquals(429, refused.status());
+            assertEquals("RateLimitExceeded", refused.error());
+            assertEquals("Rate Limit Exceeded", refused.json().get("message").asText());
+            assertEquals("30", refused.header("RateLimit-Limit").orElseThrow());
+            assertEquals("0", refused.header("RateLimit-Remaining").orElseThrow());
+            assertEquals("30;w=300", refused.header("RateLimit-Policy").orElseThrow());
+            long reset = Long.parseLong(refused.header("RateLimit-Reset").orElseThrow());
+            long now = clock.instant().getEpochSecond();
+            assertTrue(reset > now && reset <= now + 300, "resets within the window: " + reset + " vs now " + now);
+
+            assertEquals(200, login(pds, account.email(), "right-password").status(),
+                    "another identifier for the same account is counted apart, as the official");
+            assertEquals(401, login(pds, "someone-else.test", "wrong").status(), "other identifiers are unaffected");
+
+            clock.advance(Duration.ofMinutes(5));
+            assertEquals(200, login(pds, account.handle(), "right-password").status(), "a new window after 5 minutes");
+        }
+    }
+
+    @Test
+    void the300PerDayLimitOutlastsTheFiveMinuteWindows() throws IOException {
+        try (TestPds pds = start("day", Map.of())) {
+            for (int window = 0; window < 10; window++) {
+                for (int i = 0; i < 30; i++) assertEquals(401, login(pds, "busy.test", "wrong").status());
+                clock.advance(Duration.ofMinutes(5));
+            }
+            var refused = login(pds, "busy.test", "wrong");
+            assertEquals(429, refused.status());
+            assertEquals("300;w=86400", refused.header("RateLimit-Policy").orElseThrow());
+        }
+    }
+
+    @Test
+    void limitsAreOffByDefault() throws IOException {
+        try (TestPds pds = TestPds.start(Files.createDirectories(dir.resolve("off")), Map.of(), clock)) {
+            for (int i = 0; i < 35; i++) {
+                var r = login(pds, "nobody.test", "wrong");
+                assertEquals(401, r.status());
+                assertTrue(r.header("RateLimit-Limit").isEmpty(), "no rate limit headers when limits are off");
+            }
+        }
+    }
+
+    @Test
+    void theBypassKeySkipsTheLimitsAndAWrongKeyDoesNot() throws IOException {
+        try (TestPds pds = start("bypass", Map.of())) {
+            for (int i = 0; i < 35; i++) {
+                assertEquals(401, login(pds, "nobody.test", "wrong", "x-ratelimit-bypass", BYPASS_KEY).status());
+            }
+            for (int i = 0; i < 30; i++) login(pds, "nobody.test", "wrong", "x-ratelimit-bypass", "guess");
+            assertEquals(429, login(pds, "nobody.test", "wrong", "x-ratelimit-bypass", "guess").status());
+        }
+    }
+
+    @Test
+    void aBypassIpSkipsTheLimits() throws IOException {
+        try (TestPds pds = start("bypass-ip", Map.of("PDS_RATE_LIMIT_BYPASS_IPS", "127.0.0.1"))) {
+            for (int i = 0; i < 35; i++) assertEquals(401, login(pds, "nobody.test", "wrong").status());
+        }
+    }
+
+    @Test
+    void twoInstancesSharingRedisEnforceOneLimit() throws IOException {
+        try (RedisServer redis = RedisServer.start(Files.createDirectories(dir.resolve("redis")));
+             TestPds a = start("a", Map.of("PDS_REDIS_SCRATCH_ADDRESS", redis.address().toString()));
+             TestPds b = start("b", Map.of("PDS_REDIS_SCRATCH_ADDRESS", redis.address().toString()))) {
+            for (int i = 0; i < 15; i++) assertEquals(401, login(a, "shared.test", "wrong").status(), "on a, attempt " + (i + 1));
+            for (int i = 0; i < 15; i++) assertEquals(401, login(b, "shared.test", "wrong").status(), "on b, attempt " + (i + 16));
+            var refused = login(b, "shared.test", "wrong");
+            assertEquals(429, refused.status(), "the 31st attempt, counted across both instances");
+            assertEquals("RateLimitExceeded", refused.error());
+            assertEquals("30;w=300", refused.header("RateLimit-Policy").orElseThrow());
+            assertEquals(429, login(a, "shared.test", "wrong").status(), "and the first instance agrees");
+            assertNotEquals(429, login(a, "other.test", "wrong").status());
+        }
+    }
+}
