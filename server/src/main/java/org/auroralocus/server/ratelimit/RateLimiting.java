@@ -12,6 +12,7 @@ import org.auroralocus.server.config.Secret;
  * against the global per-IP limit and the route's own limits.
  */
 public final class RateLimiting implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RateLimiting.class.getName());
     /** The official PDS's global limit: 3000 requests per 5 minutes per IP (getRepo excepted). */
     public static final RateLimit GLOBAL_PER_IP = new RateLimit("global-ip", 3000, Duration.ofMinutes(5));
 
@@ -39,8 +40,17 @@ public final class RateLimiting implements AutoCloseable {
         return bypassIps.contains(ip);
     }
 
-    public RateLimitStatus consume(RateLimit limit, String key) {
-        return limiter.consume(limit, key);
+    /**
+     * Counts the request, or nothing when the store fails (Redis unreachable): like the official PDS's
+     * global limits, a broken limiter logs and lets requests through rather than taking the server down.
+     */
+    public Optional<RateLimitStatus> consume(RateLimit limit, String key) {
+        try {
+            return Optional.of(limiter.consume(limit, key));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "rate limiter failed for " + limit.name() + "; request let through", e);
+            return Optional.empty();
+        }
     }
 
     @Override public void close() {

@@ -88,7 +88,7 @@ public final class XrpcDispatcher implements Handler {
         }
         Optional<RateLimiting> limiting = rateLimiting.filter(l -> !l.bypassed(clientIp(req),
                 req.headers().first(BYPASS_HEADER)));
-        Optional<RateLimitStatus> tightest = limiting.map(l -> l.consume(RateLimiting.GLOBAL_PER_IP, clientIp(req)));
+        Optional<RateLimitStatus> tightest = limiting.flatMap(l -> l.consume(RateLimiting.GLOBAL_PER_IP, clientIp(req)));
         tightest.ifPresent(status -> enforce(res, status));
         Optional<XrpcRoutes.Route> found = routes.find(name);
         if (found.isEmpty()) {
@@ -111,8 +111,10 @@ public final class XrpcDispatcher implements Handler {
                 : readInput(route, req);
         if (limiting.isPresent()) {
             for (RouteLimit limit : route.limits()) {
-                RateLimitStatus status = limiting.get().consume(limit.limit(), limit.key().of(input, caller, clientIp(req)));
-                if (tightest.isEmpty() || status.remaining() < tightest.get().remaining()) tightest = Optional.of(status);
+                Optional<RateLimitStatus> status = limiting.get().consume(limit.limit(),
+                        limit.key().of(input, caller, clientIp(req)));
+                if (status.isEmpty()) continue;
+                if (tightest.isEmpty() || status.get().remaining() < tightest.get().remaining()) tightest = status;
                 enforce(res, tightest.get());
             }
         }
