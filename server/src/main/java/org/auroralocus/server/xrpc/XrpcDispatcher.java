@@ -142,7 +142,7 @@ public final class XrpcDispatcher implements Handler {
     }
 
     private static String clientIp(ServerRequest req) {
-        return req.remotePeer().host();
+        return ClientAddress.of(req.remotePeer().host(), req.headers().first(HeaderNames.X_FORWARDED_FOR));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

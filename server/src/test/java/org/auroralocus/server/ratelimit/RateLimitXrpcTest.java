@@ -102,6 +102,16 @@ class RateLimitXrpcTest {
     }
 
     @Test
+    void clientsBehindAProxyOnTheSameHostAreCountedApart() throws IOException {
+        try (TestPds pds = start("proxy", Map.of())) {
+            for (int i = 0; i < 30; i++) login(pds, "nobody.test", "wrong", "X-Forwarded-For", "203.0.113.7");
+            assertEquals(429, login(pds, "nobody.test", "wrong", "X-Forwarded-For", "203.0.113.7").status());
+            assertEquals(401, login(pds, "nobody.test", "wrong", "X-Forwarded-For", "203.0.113.8").status(),
+                    "another client forwarded by the proxy has its own count");
+        }
+    }
+
+    @Test
     void aBypassIpSkipsTheLimits() throws IOException {
         try (TestPds pds = start("bypass-ip", Map.of("PDS_RATE_LIMIT_BYPASS_IPS", "127.0.0.1"))) {
             for (int i = 0; i < 35; i++) assertEquals(401, login(pds, "nobody.test", "wrong").status());
