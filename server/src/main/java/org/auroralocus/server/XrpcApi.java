@@ -86,11 +86,11 @@ final class XrpcApi {
         routes.query(GetRecord.NSID, new GetRecord(s.accounts(), s.repos()), Auth.NONE);
         routes.query(ListRecords.NSID, new ListRecords(s.accounts(), s.repos()), Auth.NONE);
         routes.query(DescribeRepo.NSID, new DescribeRepo(s.accounts(), s.repos(), s.dids()), Auth.NONE);
-        routes.procedure(UploadBlob.NSID, new UploadBlob(s.blobUploads()), Auth.ACCESS_OR_SERVICE);
+        routes.procedure(UploadBlob.NSID, new UploadBlob(s.blobUploads()), Auth.ACCESS_OR_SERVICE, UploadBlob.RATE_LIMITS);
         routes.query(ListMissingBlobs.NSID, new ListMissingBlobs(s.actors()), Auth.ACCESS);
         routes.procedure(ImportRepo.NSID, new ImportRepo(s.repos(), s.config().repoImports()), Auth.ACCESS_FULL);
         // com.atproto.sync
-        routes.query(GetRepo.NSID, new GetRepo(s.accounts(), s.actors()), Auth.NONE);
+        routes.query(GetRepo.NSID, new GetRepo(s.accounts(), s.actors()), Auth.NONE, GetRepo.RATE_LIMITS);
         routes.query(GetLatestCommit.NSID, new GetLatestCommit(s.accounts(), s.actors()), Auth.NONE);
         routes.query(GetRepoStatus.NSID, new GetRepoStatus(s.accounts(), s.actors()), Auth.NONE);
         routes.query(ListRepos.NSID, new ListRepos(s.accounts(), s.actors()), Auth.NONE);

@@ -16,6 +16,12 @@ public final class RateLimiting implements AutoCloseable {
     /** The official PDS's global limit: 3000 requests per 5 minutes per IP (getRepo excepted). */
     public static final RateLimit GLOBAL_PER_IP = new RateLimit("global-ip", 3000, Duration.ofMinutes(5));
 
+    /**
+     * Routes outside the global limit, as in the official PDS: getRepo is the high-volume sync path
+     * (relays backfill whole repositories) and has its own, larger limit.
+     */
+    private static final Set<String> GLOBAL_EXEMPT = Set.of("com.atproto.sync.getRepo");
+
     private final RateLimiter limiter;
     private final Optional<Secret> bypassKey;
     private final Set<String> bypassIps;
@@ -32,6 +38,11 @@ public final class RateLimiting implements AutoCloseable {
         RateLimiter limiter = config.redis().<RateLimiter>map(RedisRateLimiter::connect)
                 .orElseGet(() -> new MemoryRateLimiter(clock));
         return Optional.of(new RateLimiting(limiter, config.bypassKey(), config.bypassIps()));
+    }
+
+    /** Whether requests to {@code nsid} count against {@link #GLOBAL_PER_IP}. */
+    public boolean globallyLimited(String nsid) {
+        return !GLOBAL_EXEMPT.contains(nsid);
     }
 
     /** Whether the request skips every limit: the bypass header matches the key, or it comes from a bypass IP. */

@@ -88,7 +88,8 @@ public final class XrpcDispatcher implements Handler {
         }
         Optional<RateLimiting> limiting = rateLimiting.filter(l -> !l.bypassed(clientIp(req),
                 req.headers().first(BYPASS_HEADER)));
-        Optional<RateLimitStatus> tightest = limiting.flatMap(l -> l.consume(RateLimiting.GLOBAL_PER_IP, clientIp(req)));
+        Optional<RateLimitStatus> tightest = limiting.filter(l -> l.globallyLimited(name))
+                .flatMap(l -> l.consume(RateLimiting.GLOBAL_PER_IP, clientIp(req)));
         tightest.ifPresent(status -> enforce(res, status));
         Optional<XrpcRoutes.Route> found = routes.find(name);
         if (found.isEmpty()) {

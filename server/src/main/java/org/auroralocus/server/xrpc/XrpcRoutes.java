@@ -25,7 +25,12 @@ public final class XrpcRoutes {
     private final Map<String, Route> routes = new HashMap<>();
 
     public <P extends Record, O> void query(Nsid nsid, XrpcQuery<P, O> handler, Auth auth) {
-        add(new Route(nsid, Kind.QUERY, auth, inputType(handler, XrpcQuery.class), 0, handler, List.of()));
+        query(nsid, handler, auth, List.of());
+    }
+
+    /** A query with its own rate limits (applied only when rate limits are on). */
+    public <P extends Record, O> void query(Nsid nsid, XrpcQuery<P, O> handler, Auth auth, List<RouteLimit> limits) {
+        add(new Route(nsid, Kind.QUERY, auth, inputType(handler, XrpcQuery.class), 0, handler, List.copyOf(limits)));
     }
 
     public <I extends Record, O> void procedure(Nsid nsid, XrpcProcedure<I, O> handler, Auth auth) {

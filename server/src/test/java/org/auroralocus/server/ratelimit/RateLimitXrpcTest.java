@@ -112,6 +112,19 @@ class RateLimitXrpcTest {
     }
 
     @Test
+    void everyCountedResponseCarriesTheTightestLimitAndGetRepoHasItsOwnInsteadOfTheGlobal() throws IOException {
+        try (TestPds pds = start("headers", Map.of())) {
+            var account = TestAccounts.signUp(pds, "hd", "right-password");
+            var described = pds.get("/xrpc/com.atproto.server.describeServer");
+            assertEquals("3000;w=300", described.header("RateLimit-Policy").orElseThrow(), "the global per-IP limit");
+            var repo = pds.get("/xrpc/com.atproto.sync.getRepo?did=" + account.did());
+            assertEquals(200, repo.status());
+            assertEquals("6000;w=300", repo.header("RateLimit-Policy").orElseThrow());
+            assertEquals("5999", repo.header("RateLimit-Remaining").orElseThrow(), "getRepo does not count against the global");
+        }
+    }
+
+    @Test
     void aBypassIpSkipsTheLimits() throws IOException {
         try (TestPds pds = start("bypass-ip", Map.of("PDS_RATE_LIMIT_BYPASS_IPS", "127.0.0.1"))) {
             for (int i = 0; i < 35; i++) assertEquals(401, login(pds, "nobody.test", "wrong").status());

@@ -1,5 +1,7 @@
 package org.auroralocus.server.xrpc.com.atproto.repo;
 
+import java.time.Duration;
+import java.util.List;
 import org.auroralocus.atproto.cbor.BlobRef;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.syntax.Did;
@@ -7,8 +9,10 @@ import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.server.actor.ActorNotFoundException;
 import org.auroralocus.server.blob.BlobUploadException;
 import org.auroralocus.server.blob.BlobUploads;
+import org.auroralocus.server.ratelimit.RateLimit;
 import org.auroralocus.server.xrpc.Caller;
 import org.auroralocus.server.xrpc.RawInput;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcException;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
@@ -19,6 +23,9 @@ import org.auroralocus.server.xrpc.XrpcProcedure;
  */
 public final class UploadBlob implements XrpcProcedure<RawInput, UploadBlob.Output> {
     public static final Nsid NSID = Nsid.parse("com.atproto.repo.uploadBlob");
+    /** The official limit: 1000 uploads per day per IP. */
+    public static final List<RouteLimit> RATE_LIMITS = List.of(
+            RouteLimit.perIp(new RateLimit(NSID + "-day", 1000, Duration.ofDays(1))));
 
     /** @param blob the reference, {@code {$type: "blob", ref, mimeType, size}} */
     public record Output(DataValue blob) {}

@@ -3,6 +3,7 @@ package org.auroralocus.server.xrpc.com.atproto.sync;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.car.CarWriter;
@@ -14,8 +15,10 @@ import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.actor.ActorRead;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.actor.db.RepoRootTable.RepoRoot;
+import org.auroralocus.server.ratelimit.RateLimit;
 import org.auroralocus.server.xrpc.Caller;
 import org.auroralocus.server.xrpc.Output;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcQuery;
 
 /**
@@ -29,6 +32,9 @@ import org.auroralocus.server.xrpc.XrpcQuery;
  */
 public final class GetRepo implements XrpcQuery<GetRepo.Params, Output> {
     public static final Nsid NSID = Nsid.parse("com.atproto.sync.getRepo");
+    /** The official limit: 6000 per 5 minutes per IP, in place of the global one (relays backfill through it). */
+    public static final List<RouteLimit> RATE_LIMITS = List.of(
+            RouteLimit.perIp(new RateLimit(NSID + "-5min", 6000, Duration.ofMinutes(5))));
 
     record Params(Did did, Optional<Tid> since) {}
 
