@@ -37,4 +37,21 @@ public final class EmailTokenTable {
         st.setString(2, did.value());
         st.executeUpdate();
     }
+
+    /** The code of any account for the purpose (a password reset names no account, only its code). */
+    public static Optional<EmailTokenRow> findByToken(SqlSession s, String purpose, String token) throws SQLException {
+        PreparedStatement st = s.prepare("""
+                SELECT purpose, did, token, requested_at FROM email_token WHERE purpose = ? AND token = ?""");
+        st.setString(1, purpose);
+        st.setString(2, token);
+        return SqlValues.first(st, rs -> new EmailTokenRow(rs.getString("purpose"), Did.parse(rs.getString("did")),
+                rs.getString("token"), SqlValues.instant(rs, "requested_at")));
+    }
+
+    /** Every outstanding code of the account (its address changed: codes sent to the old one stop working). */
+    public static void deleteAll(SqlSession s, Did did) throws SQLException {
+        PreparedStatement st = s.prepare("DELETE FROM email_token WHERE did = ?");
+        st.setString(1, did.value());
+        st.executeUpdate();
+    }
 }
