@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The server's whole configuration, resolved and validated by {@link ConfigLoader}.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param envFile    the {@code pds.env} this configuration was read from and secrets are written to
  * @param blobstore  where blobs are kept (disk or S3)
  * @param repoImports whether importRepo is served, and its largest CAR
+ * @param email      where e-mailed codes are sent from; empty when mail is not set up (codes are logged)
  */
 public record PdsConfig(
         String hostname,
@@ -32,7 +34,8 @@ public record PdsConfig(
         PlcDirectory plcDirectory,
         Secrets secrets,
         Firehose firehose,
-        RepoImports repoImports) {
+        RepoImports repoImports,
+        Optional<EmailSetting> email) {
 
     public PdsConfig {
         serviceHandleDomains = List.copyOf(serviceHandleDomains);
@@ -77,6 +80,6 @@ public record PdsConfig(
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
                 envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose,
-                repoImports);
+                repoImports, email);
     }
 }
