@@ -22,6 +22,7 @@ import org.auroralocus.atproto.lexicon.schema.BuiltinLexicons;
 import org.auroralocus.atproto.syntax.TidClock;
 import org.auroralocus.server.account.AccountCreation;
 import org.auroralocus.server.account.AccountDeletion;
+import org.auroralocus.server.account.AccountEmail;
 import org.auroralocus.server.account.AccountLifecycle;
 import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.account.AppPasswordService;
@@ -55,6 +56,7 @@ import org.auroralocus.server.identity.IdentityService;
 import org.auroralocus.server.identity.PlcIdentity;
 import org.auroralocus.server.identity.PlcOperationSigner;
 import org.auroralocus.server.identity.PlcOperationSubmitter;
+import org.auroralocus.server.mail.Mailer;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
 import org.auroralocus.server.ratelimit.RateLimiting;
@@ -98,6 +100,8 @@ public final class Services implements AutoCloseable {
     private final AccountLifecycle lifecycle;
     private final AccountDeletion deletion;
     private final EmailTokens emailTokens;
+    private final Mailer mailer;
+    private final AccountEmail accountEmail;
     private final DidCredentials didCredentials;
     private final PlcOperationSigner plcSigner;
     private final PlcOperationSubmitter plcSubmitter;
@@ -161,10 +165,12 @@ public final class Services implements AutoCloseable {
                 new DidDocumentCheck(plc, dids, actors, config.publicUrl()));
         emailTokens = new EmailTokens(accountDb, clock, random);
         didCredentials = new DidCredentials(accounts, actors, plc);
-        plcSigner = new PlcOperationSigner(accounts, emailTokens, plc);
+        mailer = Mailer.forSetting(config.email());
+        plcSigner = new PlcOperationSigner(accounts, emailTokens, plc, mailer);
+        accountEmail = new AccountEmail(accounts, emailTokens, mailer);
         plcSubmitter = new PlcOperationSubmitter(accounts, didCredentials, plc, sequencer, dids);
         identityLookup = new IdentityLookup(identity, dids);
-        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer, blobStore);
+        deletion = new AccountDeletion(accounts, emailTokens, repos, sequencer, blobStore, mailer);
         blobUploads = new BlobUploads(actors, blobStore, clock, config.blobUploadLimit());
         blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
@@ -327,6 +333,16 @@ public final class Services implements AutoCloseable {
 
     public EmailTokens emailTokens() {
         return emailTokens;
+    }
+
+    /** Sends e-mailed codes (through SMTP, or to the log when mail is not set up). */
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    /** Confirming and changing the account's address, and password resets through it. */
+    public AccountEmail accountEmail() {
+        return accountEmail;
     }
 
     public DidCredentials didCredentials() {

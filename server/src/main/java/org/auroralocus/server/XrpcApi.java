@@ -28,6 +28,12 @@ import org.auroralocus.server.xrpc.com.atproto.server.CreateAppPassword;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateSession;
 import org.auroralocus.server.xrpc.com.atproto.server.DeactivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.DeleteAccount;
+import org.auroralocus.server.xrpc.com.atproto.server.ConfirmEmail;
+import org.auroralocus.server.xrpc.com.atproto.server.RequestEmailConfirmation;
+import org.auroralocus.server.xrpc.com.atproto.server.RequestEmailUpdate;
+import org.auroralocus.server.xrpc.com.atproto.server.RequestPasswordReset;
+import org.auroralocus.server.xrpc.com.atproto.server.ResetPassword;
+import org.auroralocus.server.xrpc.com.atproto.server.UpdateEmail;
 import org.auroralocus.server.xrpc.com.atproto.server.DeleteSession;
 import org.auroralocus.server.xrpc.com.atproto.server.DescribeServer;
 import org.auroralocus.server.xrpc.com.atproto.server.GetServiceAuth;
@@ -68,6 +74,12 @@ final class XrpcApi {
         routes.procedure(DeactivateAccount.NSID, new DeactivateAccount(s.lifecycle()), Auth.ACCESS_FULL_OR_TAKENDOWN);
         routes.procedure(RequestAccountDelete.NSID, new RequestAccountDelete(s.accounts(), s.deletion()), Auth.ACCESS_FULL);
         routes.procedure(DeleteAccount.NSID, new DeleteAccount(s.accounts(), s.deletion()), Auth.NONE);
+        routes.procedure(RequestEmailConfirmation.NSID, new RequestEmailConfirmation(s.accountEmail()), Auth.ACCESS_FULL);
+        routes.procedure(ConfirmEmail.NSID, new ConfirmEmail(s.accountEmail()), Auth.ACCESS_FULL);
+        routes.procedure(RequestPasswordReset.NSID, new RequestPasswordReset(s.accountEmail()), Auth.NONE);
+        routes.procedure(ResetPassword.NSID, new ResetPassword(s.accountEmail()), Auth.NONE);
+        routes.procedure(RequestEmailUpdate.NSID, new RequestEmailUpdate(s.accountEmail()), Auth.ACCESS_FULL);
+        routes.procedure(UpdateEmail.NSID, new UpdateEmail(s.accountEmail()), Auth.ACCESS_FULL);
         // com.atproto.identity
         routes.query(ResolveHandle.NSID, new ResolveHandle(s.identity()), Auth.NONE);
         routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL, UpdateHandle.RATE_LIMITS);

@@ -2,6 +2,7 @@ package org.auroralocus.server.account;
 
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.server.blob.BlobStore;
+import org.auroralocus.server.mail.Mailer;
 import org.auroralocus.server.repo.RepoService;
 import org.auroralocus.server.sequencer.SqliteSequencer;
 
@@ -19,14 +20,16 @@ public final class AccountDeletion {
     private final RepoService repos;
     private final SqliteSequencer sequencer;
     private final BlobStore blobs;
+    private final Mailer mailer;
 
     public AccountDeletion(AccountService accounts, EmailTokens tokens, RepoService repos, SqliteSequencer sequencer,
-                           BlobStore blobs) {
+                           BlobStore blobs, Mailer mailer) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.repos = repos;
         this.sequencer = sequencer;
         this.blobs = blobs;
+        this.mailer = mailer;
     }
 
     /**
@@ -40,10 +43,8 @@ public final class AccountDeletion {
                 new AccountException(AccountException.Problem.NOT_FOUND, "account not found"));
         if (account.email().isEmpty()) throw new IllegalStateException("account does not have an email address");
         String token = tokens.create(did, EmailTokenPurpose.DELETE_ACCOUNT);
-        // TODO(email issue): mail the code to the account's address. Until the server can send mail
-        // the operator reads it here and passes it on, or nobody could ever delete their account; the
-        // code alone cannot delete anything without the account's password. The address is not logged.
-        LOG.log(System.Logger.Level.INFO, "account deletion requested did={0} code={1}", did, token);
+        mailer.sendCode(did, account.email().get(), EmailTokenPurpose.DELETE_ACCOUNT, token);
+        LOG.log(System.Logger.Level.INFO, "account deletion requested did={0}", did);
     }
 
     /**

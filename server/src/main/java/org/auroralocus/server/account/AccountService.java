@@ -12,6 +12,7 @@ import org.auroralocus.atproto.syntax.Handle;
 import org.auroralocus.server.account.AccountException.Problem;
 import org.auroralocus.server.account.db.AccountRow;
 import org.auroralocus.server.account.db.AccountTable;
+import org.auroralocus.server.account.db.EmailTokenTable;
 import org.auroralocus.server.account.db.InviteCodeRow;
 import org.auroralocus.server.account.db.InviteCodeTable;
 import org.auroralocus.server.account.db.RefreshTokenTable;
@@ -168,6 +169,45 @@ public final class AccountService {
         });
         LOG.log(System.Logger.Level.INFO, "handle updated did={0} handle={1}", did, normalized);
         return toAccount(updated);
+    }
+
+    /** Records that the account holder proved control of its address. @throws AccountException NOT_FOUND */
+    public Account confirmEmail(Did did) {
+        Instant now = now();
+        return change(did, "email confirmed", s -> AccountTable.updateEmailConfirmedAt(s, did, now));
+    }
+
+    /**
+     * Gives the account a new, unconfirmed address; codes mailed to the old one stop working.
+     *
+     * @throws AccountException EMAIL_NOT_AVAILABLE when another account has it, NOT_FOUND
+     */
+    public Account updateEmail(Did did, String email) {
+        String normalized = normalizeEmail(email);
+        return change(did, "email updated", s -> {
+            Optional<AccountRow> holder = AccountTable.byEmail(s, normalized);
+            if (holder.isPresent() && !holder.get().did().equals(did)) {
+                throw new AccountException(Problem.EMAIL_NOT_AVAILABLE,
+                        "This email address is already in use, please use a different email.");
+            }
+            EmailTokenTable.deleteAll(s, did);
+            return AccountTable.updateEmail(s, did, normalized);
+        });
+    }
+
+    /**
+     * Sets a new password and ends every session, as a reset is what someone does who fears the old
+     * password is known. Outstanding codes go too.
+     *
+     * @throws AccountException NOT_FOUND
+     */
+    public Account resetPassword(Did did, String password) {
+        String hash = hasher.hash(password);
+        return change(did, "password reset", s -> {
+            RefreshTokenTable.deleteForAccount(s, did);
+            EmailTokenTable.deleteAll(s, did);
+            return AccountTable.updatePasswordHash(s, did, hash);
+        });
     }
 
     /** @throws AccountException NOT_FOUND */

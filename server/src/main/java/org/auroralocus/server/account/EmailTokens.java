@@ -68,6 +68,23 @@ public final class EmailTokens {
         });
     }
 
+    /**
+     * Checks a code that names no account (a password reset) and uses it up; the account it belongs to.
+     *
+     * @throws EmailTokenException when no account has this code for the purpose, or it has expired
+     */
+    public Did consumeAny(EmailTokenPurpose purpose, String token) {
+        String typed = token.strip().toUpperCase(Locale.ROOT);
+        Instant now = clock.instant();
+        return db.write(s -> {
+            EmailTokenRow row = EmailTokenTable.findByToken(s, purpose.value(), typed)
+                    .orElseThrow(() -> new EmailTokenException(false, "Token is invalid"));
+            if (!row.requestedAt().plus(LIFETIME).isAfter(now)) throw new EmailTokenException(true, "Token is expired");
+            EmailTokenTable.delete(s, row.did(), purpose.value());
+            return row.did();
+        });
+    }
+
     private String generate() {
         byte[] bytes = new byte[RANDOM_BYTES];
         random.nextBytes(bytes);

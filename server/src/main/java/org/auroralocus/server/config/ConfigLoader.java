@@ -113,7 +113,35 @@ public final class ConfigLoader {
         return new PdsConfig(hostname, port, localTrial ? "127.0.0.1" : "0.0.0.0", publicUrl, serviceDid, devMode,
                 localTrial, dataDirectory, file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
                 blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s),
-                repoImports(s, blobLimit), rateLimits(s));
+                repoImports(s, blobLimit), email(s), rateLimits(s));
+    }
+
+    /** Both settings or neither: a server that can mail but not say from whom is a mistake to catch at start. */
+    private static Optional<EmailSetting> email(Settings s) {
+        Optional<String> url = s.string("PDS_EMAIL_SMTP_URL");
+        Optional<String> from = s.string("PDS_EMAIL_FROM_ADDRESS");
+        if (url.isEmpty() && from.isEmpty()) return Optional.empty();
+        if (url.isEmpty() || from.isEmpty()) {
+            throw new ConfigException("Set both PDS_EMAIL_SMTP_URL and PDS_EMAIL_FROM_ADDRESS, or neither "
+                    + "(then e-mailed codes are written to the log)");
+        }
+        if (!from.get().contains("@")) {
+            throw new ConfigException("PDS_EMAIL_FROM_ADDRESS must be an e-mail address, got \"" + from.get() + "\"");
+        }
+        String problem = "PDS_EMAIL_SMTP_URL must be a URL such as smtps://user:password@smtp.example.com:465";
+        try {
+            URI uri = new URI(url.get());
+            boolean tls = "smtps".equals(uri.getScheme());
+            if (!tls && !"smtp".equals(uri.getScheme()) || uri.getHost() == null) throw new ConfigException(problem);
+            int port = uri.getPort() > 0 ? uri.getPort() : tls ? 465 : 25;
+            Optional<String> userInfo = Optional.ofNullable(uri.getUserInfo()).filter(u -> !u.isEmpty());
+            Optional<String> user = userInfo.map(u -> u.contains(":") ? u.substring(0, u.indexOf(':')) : u);
+            Optional<Secret> password = userInfo.filter(u -> u.indexOf(':') >= 0 && u.indexOf(':') < u.length() - 1)
+                    .map(u -> new Secret(u.substring(u.indexOf(':') + 1)));
+            return Optional.of(new EmailSetting(tls, uri.getHost(), port, user, password, from.get()));
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(problem);
+        }
     }
 
     private static PdsConfig.RepoImports repoImports(Settings s, int blobLimit) {

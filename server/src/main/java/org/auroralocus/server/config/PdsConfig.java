@@ -16,6 +16,7 @@ import org.auroralocus.server.ratelimit.RedisAddress;
  * @param envFile    the {@code pds.env} this configuration was read from and secrets are written to
  * @param blobstore  where blobs are kept (disk or S3)
  * @param repoImports whether importRepo is served, and its largest CAR
+ * @param email      where e-mailed codes are sent from; empty when mail is not set up (codes are logged)
  */
 public record PdsConfig(
         String hostname,
@@ -35,6 +36,7 @@ public record PdsConfig(
         Secrets secrets,
         Firehose firehose,
         RepoImports repoImports,
+        Optional<EmailSetting> email,
         RateLimits rateLimits) {
 
     public PdsConfig {
@@ -92,6 +94,6 @@ public record PdsConfig(
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
                 envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose,
-                repoImports, rateLimits);
+                repoImports, email, rateLimits);
     }
 }

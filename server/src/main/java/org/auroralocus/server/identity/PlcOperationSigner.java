@@ -7,6 +7,7 @@ import org.auroralocus.server.account.Account;
 import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.account.EmailTokenPurpose;
 import org.auroralocus.server.account.EmailTokens;
+import org.auroralocus.server.mail.Mailer;
 
 /**
  * Signs PLC operations for an account with the server's rotation key, once the account holder has
@@ -19,11 +20,13 @@ public final class PlcOperationSigner {
     private final AccountService accounts;
     private final EmailTokens tokens;
     private final PlcIdentity plc;
+    private final Mailer mailer;
 
-    public PlcOperationSigner(AccountService accounts, EmailTokens tokens, PlcIdentity plc) {
+    public PlcOperationSigner(AccountService accounts, EmailTokens tokens, PlcIdentity plc, Mailer mailer) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.plc = plc;
+        this.mailer = mailer;
     }
 
     /**
@@ -35,10 +38,7 @@ public final class PlcOperationSigner {
         Account account = accounts.findByDid(did).orElseThrow(() -> new PlcOperationException("account not found"));
         if (account.email().isEmpty()) throw new PlcOperationException("account does not have an email address");
         String token = tokens.create(did, EmailTokenPurpose.PLC_OPERATION);
-        // TODO(email issue): e-mail the code to the account's address, as the official PDS does. This server
-        // cannot send mail yet, so the operator reads the code here and passes it on; this is the one place a
-        // token is logged, and it must go when mail exists. The address is not logged.
-        LOG.log(System.Logger.Level.INFO, "plc operation token for did={0} : {1}", did, token);
+        mailer.sendCode(did, account.email().get(), EmailTokenPurpose.PLC_OPERATION, token);
     }
 
     /**

@@ -262,4 +262,32 @@ class ConfigLoaderTest {
                 "PDS_BLOBSTORE_S3_FORCE_PATH_STYLE", "sure")));
         assertTrue(flag.getMessage().startsWith("PDS_BLOBSTORE_S3_FORCE_PATH_STYLE"), flag.getMessage());
     }
+
+    @Test
+    void smtpMailIsConfiguredByUrlAndSenderTogether() {
+        PdsConfig none = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString())).load(Optional.empty());
+        assertTrue(none.email().isEmpty());
+        PdsConfig set = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_EMAIL_SMTP_URL", "smtps://mailer:s3cret@smtp.example.com:2465",
+                "PDS_EMAIL_FROM_ADDRESS", "noreply@example.com")).load(Optional.empty());
+        EmailSetting email = set.email().orElseThrow();
+        assertTrue(email.implicitTls());
+        assertEquals("smtp.example.com", email.host());
+        assertEquals(2465, email.port());
+        assertEquals(Optional.of("mailer"), email.username());
+        assertEquals("s3cret", email.password().orElseThrow().value());
+        assertFalse(set.toString().contains("s3cret"), "the SMTP password never reaches a log");
+        EmailSetting plain = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_EMAIL_SMTP_URL", "smtp://localhost", "PDS_EMAIL_FROM_ADDRESS", "pds@localhost.test"))
+                .load(Optional.empty()).email().orElseThrow();
+        assertFalse(plain.implicitTls());
+        assertEquals(25, plain.port());
+        assertTrue(plain.username().isEmpty());
+        var half = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_EMAIL_SMTP_URL", "smtp://localhost")).load(Optional.empty()));
+        assertTrue(half.getMessage().contains("PDS_EMAIL_FROM_ADDRESS"));
+        var scheme = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_EMAIL_SMTP_URL", "http://user:pw@localhost", "PDS_EMAIL_FROM_ADDRESS", "a@b.c")).load(Optional.empty()));
+        assertFalse(scheme.getMessage().contains("pw@"), "the message does not repeat a password");
+    }
 }

@@ -76,6 +76,28 @@ public final class AccountTable {
         return st.executeUpdate() == 1;
     }
 
+    /** A new address, not yet confirmed; {@code email} must be lower-case, as stored. */
+    public static boolean updateEmail(SqlSession s, Did did, String email) throws SQLException {
+        PreparedStatement st = s.prepare("UPDATE account SET email = ?, email_confirmed_at = NULL WHERE did = ?");
+        st.setString(1, email);
+        st.setString(2, did.value());
+        return st.executeUpdate() == 1;
+    }
+
+    public static boolean updateEmailConfirmedAt(SqlSession s, Did did, Instant at) throws SQLException {
+        PreparedStatement st = s.prepare("UPDATE account SET email_confirmed_at = ? WHERE did = ?");
+        SqlValues.setInstant(st, 1, Optional.of(at));
+        st.setString(2, did.value());
+        return st.executeUpdate() == 1;
+    }
+
+    public static boolean updatePasswordHash(SqlSession s, Did did, String passwordHash) throws SQLException {
+        PreparedStatement st = s.prepare("UPDATE account SET password_hash = ? WHERE did = ?");
+        st.setString(1, passwordHash);
+        st.setString(2, did.value());
+        return st.executeUpdate() == 1;
+    }
+
     /** Deletes the account; its refresh tokens, app passwords and e-mail tokens go with it (cascade). */
     public static boolean delete(SqlSession s, Did did) throws SQLException {
         PreparedStatement st = s.prepare("DELETE FROM account WHERE did = ?");

@@ -27,8 +27,7 @@ public final class EmailTokenTable {
                 SELECT purpose, did, token, requested_at FROM email_token WHERE purpose = ? AND did = ?""");
         st.setString(1, purpose);
         st.setString(2, did.value());
-        return SqlValues.first(st, rs -> new EmailTokenRow(rs.getString("purpose"), Did.parse(rs.getString("did")),
-                rs.getString("token"), SqlValues.instant(rs, "requested_at")));
+        return SqlValues.first(st, EmailTokenTable::read);
     }
 
     public static void delete(SqlSession s, Did did, String purpose) throws SQLException {
@@ -36,5 +35,26 @@ public final class EmailTokenTable {
         st.setString(1, purpose);
         st.setString(2, did.value());
         st.executeUpdate();
+    }
+
+    /** The code of any account for the purpose (a password reset names no account, only its code). */
+    public static Optional<EmailTokenRow> findByToken(SqlSession s, String purpose, String token) throws SQLException {
+        PreparedStatement st = s.prepare("""
+                SELECT purpose, did, token, requested_at FROM email_token WHERE purpose = ? AND token = ?""");
+        st.setString(1, purpose);
+        st.setString(2, token);
+        return SqlValues.first(st, EmailTokenTable::read);
+    }
+
+    /** Every outstanding code of the account (its address changed: codes sent to the old one stop working). */
+    public static void deleteAll(SqlSession s, Did did) throws SQLException {
+        PreparedStatement st = s.prepare("DELETE FROM email_token WHERE did = ?");
+        st.setString(1, did.value());
+        st.executeUpdate();
+    }
+
+    private static EmailTokenRow read(java.sql.ResultSet rs) throws SQLException {
+        return new EmailTokenRow(rs.getString("purpose"), Did.parse(rs.getString("did")), rs.getString("token"),
+                SqlValues.instant(rs, "requested_at"));
     }
 }

@@ -27,7 +27,14 @@ class SessionRecordsLexiconTest {
                 Arguments.of("com.atproto.server.activateAccount", "input", NoInput.class),
                 Arguments.of("com.atproto.server.deactivateAccount", "input", DeactivateAccount.Input.class),
                 Arguments.of("com.atproto.server.requestAccountDelete", "input", NoInput.class),
-                Arguments.of("com.atproto.server.deleteAccount", "input", DeleteAccount.Input.class));
+                Arguments.of("com.atproto.server.deleteAccount", "input", DeleteAccount.Input.class),
+                Arguments.of("com.atproto.server.requestEmailConfirmation", "input", NoInput.class),
+                Arguments.of("com.atproto.server.confirmEmail", "input", ConfirmEmail.Input.class),
+                Arguments.of("com.atproto.server.requestPasswordReset", "input", RequestPasswordReset.Input.class),
+                Arguments.of("com.atproto.server.resetPassword", "input", ResetPassword.Input.class),
+                Arguments.of("com.atproto.server.requestEmailUpdate", "input", NoInput.class),
+                Arguments.of("com.atproto.server.requestEmailUpdate", "output", RequestEmailUpdate.Output.class),
+                Arguments.of("com.atproto.server.updateEmail", "input", UpdateEmail.Input.class));
     }
 
     @ParameterizedTest(name = "{0} {1}")
