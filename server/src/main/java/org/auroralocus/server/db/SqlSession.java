@@ -31,6 +31,13 @@ public final class SqlSession implements AutoCloseable {
         return st;
     }
 
+    /** Runs an INSERT, UPDATE or DELETE whose parameters are all text, through the cached statement. */
+    public int update(String sql, String... params) throws SQLException {
+        PreparedStatement st = prepare(sql);
+        for (int i = 0; i < params.length; i++) st.setString(i + 1, params[i]);
+        return st.executeUpdate();
+    }
+
     public Connection connection() {
         return connection;
     }

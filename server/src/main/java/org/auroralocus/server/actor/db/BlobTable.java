@@ -50,15 +50,11 @@ public final class BlobTable {
 
     /** Marks the blob permanent (its bytes have moved out of the temporary area). */
     public void markPermanent(Cid cid) throws SQLException {
-        var st = session.prepare("UPDATE blob SET temp_key = NULL WHERE cid = ?");
-        st.setString(1, cid.toString());
-        st.executeUpdate();
+        session.update("UPDATE blob SET temp_key = NULL WHERE cid = ?", cid.toString());
     }
 
     public void delete(Cid cid) throws SQLException {
-        var st = session.prepare("DELETE FROM blob WHERE cid = ?");
-        st.setString(1, cid.toString());
-        st.executeUpdate();
+        session.update("DELETE FROM blob WHERE cid = ?", cid.toString());
     }
 
     public void addReference(Cid blob, String recordUri) throws SQLException {
@@ -76,9 +72,7 @@ public final class BlobTable {
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) blobs.add(Cid.parse(rs.getString(1)));
         }
-        var delete = session.prepare("DELETE FROM record_blob WHERE record_uri = ?");
-        delete.setString(1, recordUri);
-        delete.executeUpdate();
+        session.update("DELETE FROM record_blob WHERE record_uri = ?", recordUri);
         return blobs;
     }
 

@@ -106,16 +106,12 @@ public final class RecordTable {
     }
 
     public void delete(AtUri uri) throws SQLException {
-        var st = session.prepare("DELETE FROM record WHERE uri = ?");
-        st.setString(1, uri.toString());
-        st.executeUpdate();
+        session.update("DELETE FROM record WHERE uri = ?", uri.toString());
     }
 
     /** Drops every record not indexed at {@code rev}: after an import has indexed its records at that rev, those it does not hold. */
     public void deleteAllExceptRev(Tid rev) throws SQLException {
-        var st = session.prepare("DELETE FROM record WHERE repo_rev <> ?");
-        st.setString(1, rev.toString());
-        st.executeUpdate();
+        session.update("DELETE FROM record WHERE repo_rev <> ?", rev.toString());
     }
 
     /** Whether some record still has this CID (two identical records share one block). */
