@@ -1,11 +1,8 @@
 package org.auroralocus.server;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.auroralocus.atproto.crypto.Curve;
-import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.server.config.ConfigException;
 import org.auroralocus.server.config.ConfigLoader;
 import org.auroralocus.server.config.PdsConfig;
@@ -31,9 +28,7 @@ public final class Main {
         }
         PdsConfig config;
         try {
-            SecureRandom random = new SecureRandom();
-            config = new ConfigLoader(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")),
-                    random, () -> KeyPair.generate(Curve.K256, random).privateKeyHex()).load(envFile);
+            config = ConfigLoader.forThisMachine().load(envFile);
         } catch (ConfigException e) {
             fail(1, e.getMessage());
             return;

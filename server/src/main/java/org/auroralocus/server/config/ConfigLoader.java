@@ -1,5 +1,8 @@
 package org.auroralocus.server.config;
 
+import org.auroralocus.atproto.crypto.Curve;
+import org.auroralocus.atproto.crypto.KeyPair;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.auroralocus.atproto.crypto.Curve;
+import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.server.ratelimit.RedisAddress;
 
 /**
@@ -44,6 +49,17 @@ public final class ConfigLoader {
         this.userHome = userHome;
         this.random = random;
         this.rotationKeyGenerator = rotationKeyGenerator;
+    }
+
+    /**
+     * The loader for this process: its environment, OS and home folder, new secrets from a
+     * {@link SecureRandom} and a fresh secp256k1 key (what the command line and the desktop
+     * application both start with).
+     */
+    public static ConfigLoader forThisMachine() {
+        SecureRandom random = new SecureRandom();
+        return new ConfigLoader(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")),
+                random, () -> KeyPair.generate(Curve.K256, random).privateKeyHex());
     }
 
     /** Loads from {@code envFile} when given (as {@code --env FILE}), else from {@code pds.env} in the data folder. */

@@ -1,0 +1,16 @@
+package org.auroralocus.gui;
+
+import javafx.application.Application;
+
+/**
+ * The desktop application's entry point. It must not extend {@link Application} itself: with
+ * JavaFX on the class path, a main class that does is refused with "JavaFX runtime components
+ * are missing".
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        Application.launch(AuroraApp.class, args);
+    }
+}
