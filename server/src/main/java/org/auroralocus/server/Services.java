@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.auroralocus.atproto.crypto.Curve;
 import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.atproto.crypto.PublicKey;
 import org.auroralocus.atproto.identity.CachingDidResolver;
 import org.auroralocus.atproto.identity.HandleResolver;
 import org.auroralocus.atproto.identity.NetworkDidResolver;
@@ -130,7 +131,8 @@ public final class Services implements AutoCloseable {
                 : Optional.empty();
         // our client talks to the embedded directory over HTTP, exactly as it would to plc.directory
         plc = new PlcIdentity(HttpPlcClient.create(config.plcDirectory().url()),
-                KeyPair.fromHex(Curve.K256, config.secrets().plcRotationKeyHex().value()), config.publicUrl());
+                KeyPair.fromHex(Curve.K256, config.secrets().plcRotationKeyHex().value()), config.publicUrl(),
+                config.recoveryDidKey().map(PublicKey::parseDidKey));
 
         // the PLC directory is the operator's choice (and on loopback in the local trial), so only
         // user-controlled targets (did:web hosts, handle domains) go through the SSRF protection
