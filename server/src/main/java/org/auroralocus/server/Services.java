@@ -30,6 +30,7 @@ import org.auroralocus.server.account.AppPasswordService;
 import org.auroralocus.server.account.EmailTokens;
 import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
+import org.auroralocus.server.admin.AdminService;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.auth.ServiceJwtVerifier;
 import org.auroralocus.server.auth.ServiceJwts;
@@ -110,6 +111,7 @@ public final class Services implements AutoCloseable {
     private final BlobStore blobStore;
     private final BlobUploads blobUploads;
     private final BlobCleanup blobCleanup;
+    private final AdminService admin;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -177,6 +179,8 @@ public final class Services implements AutoCloseable {
         blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
         rateLimiting = RateLimiting.from(config.rateLimits(), clock).map(this::closing);
+        admin = new AdminService(new AdminService.Parts(accounts, accountCreation, handleRules, identity, lifecycle,
+                deletion, mailer), actors, sequencer, accountDb, config.hostname(), clock, random);
     }
 
     private static BlobStore blobStore(PdsConfig config) {
@@ -374,6 +378,11 @@ public final class Services implements AutoCloseable {
     /** The job deleting uploads no record took up (tests run it by hand after moving the clock). */
     public BlobCleanup blobCleanup() {
         return blobCleanup;
+    }
+
+    /** The administrator's actions: accounts, takedowns, invite codes (the admin XRPC methods and the GUI). */
+    public AdminService admin() {
+        return admin;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */
