@@ -55,6 +55,8 @@ public final class IdentityService {
     public Account updateHandle(Did did, String requested) {
         Handle handle = rules.forExistingAccount(requested, did);
         Account current = accounts.findByDid(did).orElseThrow(() -> XrpcException.invalidRequest("Account not found"));
+        // as the official PDS's checkTakedown: a taken-down account's old session cannot change its identity
+        if (current.takendown()) throw new XrpcException(401, "AccountTakedown", "Account has been taken down");
         if (!current.handle().equals(handle) && !accounts.isHandleAvailable(handle)) {
             throw XrpcException.invalidRequest("HandleNotAvailable", "Handle already taken: " + handle);
         }

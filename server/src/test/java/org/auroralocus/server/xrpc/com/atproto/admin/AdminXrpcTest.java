@@ -147,6 +147,7 @@ class AdminXrpcTest {
         TestPds.Response refresh = post("com.atproto.server.refreshSession", "", "Authorization", "Bearer " + kim.refreshJwt());
         assertTrue(refresh.status() >= 400, refresh.text());
         assertError(get("com.atproto.server.getSession", "", kim.auth()), 400, "InvalidRequest");
+        assertError(post("com.atproto.identity.updateHandle", "{\"handle\":\"kim-new.test\"}", kim.auth()), 401, "AccountTakedown");
 
         // reads
         assertError(get("com.atproto.repo.describeRepo", "repo=" + did), 400, "RepoTakendown");
