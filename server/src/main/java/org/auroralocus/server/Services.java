@@ -59,6 +59,9 @@ import org.auroralocus.server.identity.PlcOperationSubmitter;
 import org.auroralocus.server.mail.Mailer;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
+import org.auroralocus.server.preferences.AccountPreferences;
+import org.auroralocus.server.proxy.Proxying;
+import org.auroralocus.server.proxy.UpstreamClient;
 import org.auroralocus.server.ratelimit.RateLimiting;
 import org.auroralocus.server.repo.RepoService;
 import org.auroralocus.server.sequencer.EventRetention;
@@ -109,6 +112,8 @@ public final class Services implements AutoCloseable {
     private final BlobStore blobStore;
     private final BlobUploads blobUploads;
     private final BlobCleanup blobCleanup;
+    private final AccountPreferences preferences;
+    private final Proxying proxying;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -134,7 +139,7 @@ public final class Services implements AutoCloseable {
 
         // the PLC directory is the operator's choice (and on loopback in the local trial), so only
         // user-controlled targets (did:web hosts, handle domains) go through the SSRF protection
-        boolean ssrfProtection = !config.devMode();
+        boolean ssrfProtection = config.upstreams().ssrfProtection();
         SafeHttp userTargets = closing(SafeHttp.create(ssrfProtection));
         dids = new CachingDidResolver(new NetworkDidResolver(config.plcDirectory().url(), closing(SafeHttp.create(false)),
                 userTargets, NetworkDidResolver.DEFAULT_TIMEOUT), clock);
@@ -175,6 +180,9 @@ public final class Services implements AutoCloseable {
         blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
         rateLimiting = RateLimiting.from(config.rateLimits(), clock).map(this::closing);
+        preferences = new AccountPreferences(actors, clock);
+        proxying = Proxying.create(config, dids, closing(new UpstreamClient(userTargets, config.upstreams().headersTimeout())),
+                serviceJwts, actors, accounts, clock);
     }
 
     private static BlobStore blobStore(PdsConfig config) {
@@ -372,6 +380,16 @@ public final class Services implements AutoCloseable {
     /** The job deleting uploads no record took up (tests run it by hand after moving the clock). */
     public BlobCleanup blobCleanup() {
         return blobCleanup;
+    }
+
+    /** The accounts' app.bsky preferences. */
+    public AccountPreferences preferences() {
+        return preferences;
+    }
+
+    /** Forwarding of the methods this server does not serve (the AppView proxy). */
+    public Proxying proxying() {
+        return proxying;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */
