@@ -155,6 +155,22 @@ class ProxyXrpcTest {
     }
 
     @Test
+    void getFeedLooksUpTheGeneratorAndSendsATokenForIt() throws Exception {
+        String feed = "at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.generator/cats";
+        appView.answer(r -> r.path().endsWith("com.atproto.repo.getRecord")
+                ? FakeService.Answer.json(200, "{\"uri\":\"" + feed + "\",\"value\":{\"did\":\"did:web:feed.example.com\"}}")
+                : FakeService.Answer.json(200, "{\"feed\":[]}"));
+        var r = pds.get("/xrpc/app.bsky.feed.getFeed?feed=" + java.net.URLEncoder.encode(feed, StandardCharsets.UTF_8), alice.auth());
+        assertEquals(200, r.status(), r.text());
+        FakeService.Request lookup = appView.next();
+        assertEquals("/xrpc/com.atproto.repo.getRecord", lookup.path());
+        assertTrue(lookup.query().contains("rkey=cats"), lookup.query());
+        FakeService.Request got = appView.next();
+        assertEquals("/xrpc/app.bsky.feed.getFeed", got.path());
+        checkToken(got, "did:web:feed.example.com", "app.bsky.feed.getFeedSkeleton");
+    }
+
+    @Test
     void theProxyHeaderRoutesToTheServiceItsDidDocumentNames() throws Exception {
         chat.answer(r -> FakeService.Answer.json(200, "{\"convos\":[]}"));
         var r = pds.get("/xrpc/chat.bsky.convo.listConvos", "Authorization", "Bearer " + alice.accessJwt(),
