@@ -33,6 +33,9 @@ public final class ConfigLoader {
     static final Duration DEFAULT_REPO_BACKFILL_LIMIT = Duration.ofDays(1);
     static final int DEFAULT_MAX_SUBSCRIPTION_BUFFER = 500;
     static final Duration DEFAULT_PROXY_HEADERS_TIMEOUT = Duration.ofSeconds(10);
+    private static final Map<String, String> WELL_KNOWN_SERVICES = Map.of(
+            "https://api.bsky.app", "did:web:api.bsky.app",
+            "https://mod.bsky.app", "did:plc:ar7c4by46qjdydhdevvrndac");
 
     private final Map<String, String> environment;
     private final String osName;
@@ -172,7 +175,8 @@ public final class ConfigLoader {
     /** {@code <prefix>_URL} and {@code <prefix>_DID}: both or neither, as the official PDS requires. */
     private static Optional<PdsConfig.Upstream> upstream(Settings s, String prefix, Optional<String> cdnUrlPattern) {
         Optional<String> url = s.string(prefix + "_URL");
-        Optional<String> did = s.string(prefix + "_DID");
+        // the public Bluesky services' DIDs are known, so a pds.env naming only their URLs still works
+        Optional<String> did = s.string(prefix + "_DID").or(() -> url.map(u -> WELL_KNOWN_SERVICES.get(u.replaceAll("/+$", ""))));
         if (url.isEmpty() && did.isEmpty()) return Optional.empty();
         if (url.isEmpty() || did.isEmpty()) throw new ConfigException("Set both " + prefix + "_URL and " + prefix + "_DID, or neither");
         if (!did.get().matches("did:[a-z]+:[A-Za-z0-9._:%-]*[A-Za-z0-9._-]")) {
