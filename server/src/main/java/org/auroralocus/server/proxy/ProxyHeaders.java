@@ -46,6 +46,11 @@ final class ProxyHeaders {
         return out;
     }
 
+    /** Whether a Content-Type is JSON ({@code application/json}, {@code application/x+json}); an absent one may be. */
+    static boolean mayBeJson(java.util.Optional<String> contentType) {
+        return contentType.map(t -> t.toLowerCase(Locale.ROOT).matches("application/([a-z0-9.-]+\\+)?json.*")).orElse(true);
+    }
+
     /** Copies the named headers of an upstream answer to the client's response. */
     static void copy(HttpHeaders from, List<String> names, ServerResponse res) {
         for (String name : names) {

@@ -103,8 +103,7 @@ final class ReadAfterWrite {
     }
 
     private static boolean json(HttpResponse<InputStream> answer) {
-        return answer.headers().firstValue("content-type")
-                .map(t -> t.toLowerCase(Locale.ROOT).matches("application/([a-z0-9.-]+\\+)?json.*")).orElse(true);
+        return ProxyHeaders.mayBeJson(answer.headers().firstValue("content-type"));
     }
 
     private interface Decoder {

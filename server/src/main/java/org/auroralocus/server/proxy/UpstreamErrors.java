@@ -49,7 +49,7 @@ final class UpstreamErrors {
     private static Optional<JsonNode> errorBody(HttpResponse<InputStream> answer) {
         Optional<String> type = answer.headers().firstValue("content-type");
         // like the official: a declared non-JSON type is not parsed, an undeclared one is tried
-        boolean json = type.map(t -> t.toLowerCase(java.util.Locale.ROOT).matches("application/([a-z0-9.-]+\\+)?json.*")).orElse(true);
+        boolean json = ProxyHeaders.mayBeJson(type);
         try (InputStream in = answer.body()) {
             if (!json) return Optional.empty();
             boolean gzip = answer.headers().firstValue("content-encoding").filter("gzip"::equalsIgnoreCase).isPresent();

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 import org.junit.jupiter.api.AfterAll;
@@ -23,19 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadAfterWriteXrpcTest {
     @TempDir static Path dir;
+    static AppViewPds setup;
     static FakeService appView;
     static TestPds pds;
 
     @BeforeAll
     static void start() {
-        appView = new FakeService();
-        pds = TestPds.start(dir, Map.of("PDS_BSKY_APP_VIEW_URL", appView.url(), "PDS_BSKY_APP_VIEW_DID", appView.did()));
+        AppViewPds started = AppViewPds.start(dir);
+        setup = started;
+        appView = started.appView();
+        pds = started.pds();
     }
 
     @AfterAll
     static void stop() {
-        if (pds != null) pds.close();
-        appView.close();
+        if (setup != null) setup.close();
     }
 
     @Test
