@@ -61,6 +61,9 @@ import org.auroralocus.server.identity.PlcOperationSubmitter;
 import org.auroralocus.server.mail.Mailer;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
+import org.auroralocus.server.preferences.AccountPreferences;
+import org.auroralocus.server.proxy.Proxying;
+import org.auroralocus.server.proxy.UpstreamClient;
 import org.auroralocus.server.ratelimit.RateLimiting;
 import org.auroralocus.server.repo.RepoService;
 import org.auroralocus.server.sequencer.EventRetention;
@@ -112,6 +115,8 @@ public final class Services implements AutoCloseable {
     private final BlobUploads blobUploads;
     private final BlobCleanup blobCleanup;
     private final AdminService admin;
+    private final AccountPreferences preferences;
+    private final Proxying proxying;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -138,7 +143,7 @@ public final class Services implements AutoCloseable {
 
         // the PLC directory is the operator's choice (and on loopback in the local trial), so only
         // user-controlled targets (did:web hosts, handle domains) go through the SSRF protection
-        boolean ssrfProtection = !config.devMode();
+        boolean ssrfProtection = config.upstreams().ssrfProtection();
         SafeHttp userTargets = closing(SafeHttp.create(ssrfProtection));
         dids = new CachingDidResolver(new NetworkDidResolver(config.plcDirectory().url(), closing(SafeHttp.create(false)),
                 userTargets, NetworkDidResolver.DEFAULT_TIMEOUT), clock);
@@ -181,6 +186,9 @@ public final class Services implements AutoCloseable {
         rateLimiting = RateLimiting.from(config.rateLimits(), clock).map(this::closing);
         admin = new AdminService(new AdminService.Parts(accounts, accountCreation, handleRules, identity, lifecycle,
                 deletion, mailer), actors, sequencer, accountDb, config.hostname(), clock, random);
+        preferences = new AccountPreferences(actors, clock);
+        proxying = Proxying.create(config, dids, closing(new UpstreamClient(userTargets, config.upstreams().headersTimeout())),
+                serviceJwts, actors, accounts, clock);
     }
 
     private static BlobStore blobStore(PdsConfig config) {
@@ -383,6 +391,16 @@ public final class Services implements AutoCloseable {
     /** The administrator's actions: accounts, takedowns, invite codes (the admin XRPC methods and the GUI). */
     public AdminService admin() {
         return admin;
+    }
+
+    /** The accounts' app.bsky preferences. */
+    public AccountPreferences preferences() {
+        return preferences;
+    }
+
+    /** Forwarding of the methods this server does not serve (the AppView proxy). */
+    public Proxying proxying() {
+        return proxying;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

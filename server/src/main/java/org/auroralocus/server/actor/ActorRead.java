@@ -10,6 +10,7 @@ import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.server.actor.db.BlobTable;
+import org.auroralocus.server.actor.db.PreferenceTable;
 import org.auroralocus.server.actor.db.RepoBlockTable;
 import org.auroralocus.server.actor.db.RecordTable;
 import org.auroralocus.server.actor.db.RepoRootTable;
@@ -63,6 +64,21 @@ public class ActorRead {
     /** A served record with its block, at {@code cid} when one is given. */
     public Optional<RecordTable.StoredRecord> record(AtUri uri, Optional<Cid> cid) throws SQLException {
         return records.get(uri, cid);
+    }
+
+    /** The account's private preferences, in order. */
+    public List<PreferenceTable.StoredPreference> preferences() throws SQLException {
+        return new PreferenceTable(session).all();
+    }
+
+    /**
+     * Up to {@code limit} served records written after revision {@code rev}, oldest first; empty when no
+     * record is as old as {@code rev} (a revision from before this repository, after a migration: then
+     * everything would look new).
+     */
+    public List<RecordTable.RecentRecord> recordsWrittenAfter(String rev, int limit) throws SQLException {
+        List<RecordTable.RecentRecord> recent = records.writtenAfter(rev, limit);
+        return recent.isEmpty() || records.anyWrittenBy(rev) ? recent : List.of();
     }
 
     /** A page of a collection's served records (see {@link RecordTable#list}). */

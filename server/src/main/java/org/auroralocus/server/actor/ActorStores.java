@@ -24,7 +24,7 @@ import org.auroralocus.server.db.Migrations;
  * opens readers as reads arrive).
  */
 public final class ActorStores implements AutoCloseable {
-    static final Migrations MIGRATIONS = Migrations.of("actor", "001-repo.sql", "002-blobs.sql");
+    static final Migrations MIGRATIONS = Migrations.of("actor", "001-repo.sql", "002-blobs.sql", "003-preferences.sql");
 
     private final Path root;
     private final DatabaseThreads threads;
