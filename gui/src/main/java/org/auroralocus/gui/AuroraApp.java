@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.auroralocus.gui.logs.LogRing;
 import org.auroralocus.gui.setup.SetupView;
 import org.auroralocus.gui.setup.SetupViewModel;
+import org.auroralocus.server.PdsServer;
 import org.auroralocus.server.config.ConfigLoader;
 
 /**
@@ -27,7 +28,7 @@ public final class AuroraApp extends Application {
     @Override public void start(Stage stage) {
         logs.installOnRoot();
         ConfigLoader loader = ConfigLoader.forThisMachine();
-        host = new ServerHost(tasks, Clock.systemUTC(), () -> loader.load(Optional.empty()));
+        host = new ServerHost(tasks, Clock.systemUTC(), () -> PdsServer.start(loader.load(Optional.empty())));
         GuiContext gui = new GuiContext(host, tasks, logs, Clock.systemUTC(), Platform::runLater, loader);
         Scene scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
         style(scene);

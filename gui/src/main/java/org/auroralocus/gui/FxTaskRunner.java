@@ -26,6 +26,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
 
     @Override public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        // a timer of a screen may still fire while the application shuts down: its work is simply not done
+        if (pool.isShutdown()) return;
         Task<T> task = new Task<>() {
             @Override protected T call() throws Exception {
                 return work.call();

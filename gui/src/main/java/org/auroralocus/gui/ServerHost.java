@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.auroralocus.server.PdsServer;
-import org.auroralocus.server.config.PdsConfig;
 
 /**
  * The server running inside the application: started, stopped and restarted off the FX thread,
@@ -22,7 +21,7 @@ public final class ServerHost implements AutoCloseable {
 
     private final TaskRunner tasks;
     private final Clock clock;
-    private final Callable<PdsConfig> configSource;
+    private final Callable<PdsServer> starter;
     private final ReadOnlyObjectWrapper<ServerState> state = new ReadOnlyObjectWrapper<>(ServerState.STOPPED);
     private final ReadOnlyObjectWrapper<Optional<PdsServer>> server = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyObjectWrapper<Optional<Instant>> startedAt = new ReadOnlyObjectWrapper<>(Optional.empty());
@@ -30,10 +29,11 @@ public final class ServerHost implements AutoCloseable {
     /** The server as the background threads see it, so closing the window can stop it whatever state the FX side shows. */
     private volatile PdsServer live;
 
-    public ServerHost(TaskRunner tasks, Clock clock, Callable<PdsConfig> configSource) {
+    /** @param starter reads the configuration and starts the server (each start reads it anew) */
+    public ServerHost(TaskRunner tasks, Clock clock, Callable<PdsServer> starter) {
         this.tasks = tasks;
         this.clock = clock;
-        this.configSource = configSource;
+        this.starter = starter;
     }
 
     /** Starts the server unless it is running or on its way. */
@@ -41,11 +41,8 @@ public final class ServerHost implements AutoCloseable {
         if (state.get() == ServerState.STARTING || state.get() == ServerState.RUNNING) return;
         state.set(ServerState.STARTING);
         problem.set("");
-        int[] port = {0};
         tasks.run(() -> {
-            PdsConfig config = configSource.call();
-            port[0] = config.port();
-            PdsServer started = PdsServer.start(config);
+            PdsServer started = starter.call();
             live = started;
             return started;
         }, started -> {
@@ -54,7 +51,7 @@ public final class ServerHost implements AutoCloseable {
             state.set(ServerState.RUNNING);
         }, failure -> {
             LOG.log(System.Logger.Level.ERROR, "the server could not start", failure);
-            problem.set(StartupProblem.explain(failure, port[0]));
+            problem.set(StartupProblem.explain(failure));
             state.set(ServerState.FAILED);
         });
     }

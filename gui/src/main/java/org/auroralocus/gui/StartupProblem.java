@@ -12,10 +12,10 @@ import org.auroralocus.server.config.ConfigException;
 public final class StartupProblem {
     private StartupProblem() {}
 
-    public static String explain(Throwable failure, int port) {
+    public static String explain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BindException || message(t).contains("Address already in use")) {
-                return "Port " + port + " is already used by another program. Close that program, "
+                return "The server's port is already used by another program. Close that program, "
                         + "or choose another port in Settings, then press Start.";
             }
             if (t instanceof AccessDeniedException || message(t).contains("Permission denied")

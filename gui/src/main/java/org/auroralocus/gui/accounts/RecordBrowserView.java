@@ -47,6 +47,7 @@ public final class RecordBrowserView {
         TextArea json = new TextArea();
         json.setId("browser-json");
         json.setEditable(false);
+        json.setWrapText(true);
         json.getStyleClass().add("code");
         json.textProperty().bind(model.json());
         SplitPane split = new SplitPane(titled("Collections", collections), titled("Records", records), titled("Record (JSON)", json));

@@ -186,6 +186,8 @@ public final class DashboardView {
             @Override protected void updateItem(LogEntry e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : firstLine(e.message()));
+                setWrapText(true);
+                setPrefWidth(0);
                 setTooltip(empty || e == null ? null : new javafx.scene.control.Tooltip(e.message()));
                 getStyleClass().removeAll("severe", "warning");
                 if (!empty && e != null) getStyleClass().add(e.level().intValue() >= 1000 ? "severe" : "warning");

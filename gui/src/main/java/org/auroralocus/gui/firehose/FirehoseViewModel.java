@@ -31,6 +31,7 @@ import org.auroralocus.server.sequencer.SequencedEvent;
 public final class FirehoseViewModel implements AutoCloseable {
     static final int KEPT = 1000;
     static final int SPARK_SECONDS = 60;
+    static final int RECENT = 200;
     public static final String ALL_TYPES = "All events";
     public static final List<String> TYPES = List.of(ALL_TYPES, "#commit", "#identity", "#account", "#sync");
 
@@ -48,6 +49,8 @@ public final class FirehoseViewModel implements AutoCloseable {
     private Optional<AutoCloseable> subscription = Optional.empty();
     private boolean describing;
     private int arrivedThisSecond;
+    /** The highest seq shown: a live event the recent-past read already showed is not added twice. */
+    private long lastSeq;
 
     public FirehoseViewModel(GuiContext gui) {
         this.gui = gui;
@@ -68,6 +71,12 @@ public final class FirehoseViewModel implements AutoCloseable {
         inspection.ifPresent(i -> {
             FxBatch<SequencedEvent> batch = new FxBatch<>(gui.fxThread(), KEPT * 5, this::arrived);
             subscription = Optional.of(i.events().listen(batch::offer));
+            // the recent past, so the view is not empty when it opens on a quiet server
+            gui.tasks().run(() -> i.recentEvents(RECENT), recent -> {
+                long firstLive = rows.isEmpty() ? Long.MAX_VALUE : rows.getFirst().seq();
+                rows.addAll(0, recent.stream().filter(e -> e.seq() < firstLive).toList());
+                lastSeq = Math.max(lastSeq, recent.isEmpty() ? 0 : recent.getLast().seq());
+            }, err -> detail.set("Could not read recent events: " + err.getMessage()));
         });
     }
 
@@ -88,7 +97,9 @@ public final class FirehoseViewModel implements AutoCloseable {
         Inspection from = inspection.get();
         gui.tasks().run(() -> batch.stream().map(from::describe).toList(), described -> {
             describing = false;
-            rows.addAll(described);
+            List<FirehoseEntry> fresh = described.stream().filter(e -> e.seq() > lastSeq).toList();
+            if (!fresh.isEmpty()) lastSeq = fresh.getLast().seq();
+            rows.addAll(fresh);
             if (rows.size() > KEPT) rows.remove(0, rows.size() - KEPT);
             describeNext();
         }, err -> {

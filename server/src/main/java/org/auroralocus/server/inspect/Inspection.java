@@ -139,8 +139,35 @@ public final class Inspection {
     public FirehoseEntry describe(SequencedEvent event) {
         // these two change what the handle is, so the cached one is stale from here on
         if (event.type().equals("#identity") || event.type().equals("#account")) handles.remove(event.did());
-        return new FirehoseEntry(event.seq(), event.time(), event.type(), event.did(), handle(event.did()),
-                EventText.ops(event.body()), pretty(DataJson.toJson(EventText.withoutBlocks(event.body()))));
+        return new FirehoseEntry(event, handle(event.did()), EventText.ops(event.body()));
+    }
+
+    /** The event as its subscribers receive it, as indented JSON, with its CAR blocks replaced by their size. */
+    public String json(FirehoseEntry entry) {
+        Map<String, DataValue> frame = new LinkedHashMap<>();
+        frame.put("$type", DataValue.of("com.atproto.sync.subscribeRepos" + entry.type()));
+        frame.put("seq", DataValue.of(entry.seq()));
+        frame.put("time", DataValue.of(entry.event().timestamp()));
+        frame.putAll(EventText.withoutBlocks(entry.event().body()).entries());
+        return pretty(DataJson.toJson(new DataValue.MapValue(frame)));
+    }
+
+    /**
+     * How many events were sequenced in each of the last {@code minutes} whole minutes before
+     * {@code now}, oldest first (the dashboard's chart), from the log's seq at each minute's start.
+     */
+    public List<Long> eventsPerMinute(java.time.Instant now, int minutes) {
+        java.time.Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+        long head = sequencer.head();
+        List<Long> counts = new ArrayList<>(minutes);
+        long next = head + 1;
+        for (int i = 0; i < minutes; i++) {
+            java.time.Instant start = end.minusSeconds(60L * (i + 1));
+            long first = sequencer.firstSeqAtOrAfter(start).orElse(head + 1);
+            counts.addFirst(Math.max(0, next - first));
+            next = first;
+        }
+        return counts;
     }
 
     /** The account's current handle (cached; the firehose asks for it per event). */
