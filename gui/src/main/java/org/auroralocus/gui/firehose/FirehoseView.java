@@ -69,7 +69,7 @@ public final class FirehoseView {
         TableView<FirehoseEntry> table = new TableView<>(model.shown());
         table.setId("firehose-table");
         table.getColumns().add(Controls.column("Seq", 70, e -> Long.toString(e.seq())));
-        table.getColumns().add(Controls.column("Time", 100, e -> TIME.format(e.time())));
+        table.getColumns().add(Controls.column("Time", 115, e -> TIME.format(e.time())));
         table.getColumns().add(Controls.column("Type", 90, FirehoseEntry::type));
         table.getColumns().add(Controls.column("Account", 200, e -> e.handle().map(Object::toString).orElse(e.did().toString())));
         TableColumn<FirehoseEntry, String> ops = Controls.column("What happened", 360, FirehoseEntry::ops);
@@ -82,6 +82,7 @@ public final class FirehoseView {
         TextArea detail = new TextArea();
         detail.setId("firehose-detail");
         detail.setEditable(false);
+        detail.setWrapText(true);
         detail.getStyleClass().add("code");
         detail.setPromptText("Select an event to see it as JSON.");
         detail.textProperty().bind(model.detail());

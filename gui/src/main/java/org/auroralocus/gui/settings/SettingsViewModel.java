@@ -32,7 +32,10 @@ public final class SettingsViewModel {
             new SettingField("PDS_EMAIL_FROM_ADDRESS", "Mail sender", "The address mail comes from.", false),
             new SettingField("PDS_CRAWLERS", "Relays", "Relays told about new posts, such as https://bsky.network.", false),
             new SettingField("PDS_BLOB_UPLOAD_LIMIT", "Upload limit", "The largest picture or file, in bytes.", false),
-            new SettingField("PDS_ADMIN_PASSWORD", "Admin password", "The password of the admin API.", true));
+            new SettingField("PDS_ADMIN_PASSWORD", "Admin password", "The password of the admin API.", true),
+            new SettingField("PDS_JWT_SECRET", "Session secret", "Signs sign-in sessions. Changing it signs everyone out.", true),
+            new SettingField("PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX", "Rotation key",
+                    "The key that can update your accounts' identities. Keep a copy somewhere safe.", true));
     private static final List<String> SECRET_WORDS = List.of("SECRET", "PASSWORD", "KEY");
 
     private final GuiContext gui;

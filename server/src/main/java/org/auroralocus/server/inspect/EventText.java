@@ -12,6 +12,7 @@ final class EventText {
     /** {@code create app.bsky.feed.post/3k…, delete …}; for other events the handle, status or rev they carry. */
     static String ops(DataValue.MapValue body) {
         if (body.get("ops").orElse(null) instanceof DataValue.ListValue list) {
+            if (list.items().isEmpty()) return "commit, no record changes (a new or rewritten repository)";
             return list.items().stream()
                     .map(op -> op instanceof DataValue.MapValue m
                             ? m.text("action").orElse("?") + " " + m.text("path").orElse("")
