@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.auroralocus.atproto.crypto.Curve;
 import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.atproto.crypto.PublicKey;
 import org.auroralocus.atproto.identity.CachingDidResolver;
 import org.auroralocus.atproto.identity.HandleResolver;
 import org.auroralocus.atproto.identity.NetworkDidResolver;
@@ -29,6 +30,7 @@ import org.auroralocus.server.account.AppPasswordService;
 import org.auroralocus.server.account.EmailTokens;
 import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
+import org.auroralocus.server.admin.AdminService;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.auth.ServiceJwtVerifier;
 import org.auroralocus.server.auth.ServiceJwts;
@@ -112,6 +114,7 @@ public final class Services implements AutoCloseable {
     private final BlobUploads blobUploads;
     private final BlobCleanup blobCleanup;
     private final Inspection inspection;
+    private final AdminService admin;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -133,7 +136,8 @@ public final class Services implements AutoCloseable {
                 : Optional.empty();
         // our client talks to the embedded directory over HTTP, exactly as it would to plc.directory
         plc = new PlcIdentity(HttpPlcClient.create(config.plcDirectory().url()),
-                KeyPair.fromHex(Curve.K256, config.secrets().plcRotationKeyHex().value()), config.publicUrl());
+                KeyPair.fromHex(Curve.K256, config.secrets().plcRotationKeyHex().value()), config.publicUrl(),
+                config.recoveryDidKey().map(PublicKey::parseDidKey));
 
         // the PLC directory is the operator's choice (and on loopback in the local trial), so only
         // user-controlled targets (did:web hosts, handle domains) go through the SSRF protection
@@ -181,6 +185,8 @@ public final class Services implements AutoCloseable {
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
         inspection = new Inspection(accounts, actors, blobStore, sequencer, eventFeed, config.dataDirectory());
         rateLimiting = RateLimiting.from(config.rateLimits(), clock).map(this::closing);
+        admin = new AdminService(new AdminService.Parts(accounts, accountCreation, handleRules, identity, lifecycle,
+                deletion, mailer), actors, sequencer, accountDb, config.hostname(), clock, random);
     }
 
     private static BlobStore blobStore(PdsConfig config) {
@@ -383,6 +389,11 @@ public final class Services implements AutoCloseable {
     /** Read-only views for the desktop application: counts, records, blobs, the event stream. */
     public Inspection inspection() {
         return inspection;
+    }
+
+    /** The administrator's actions: accounts, takedowns, invite codes (the admin XRPC methods and the GUI). */
+    public AdminService admin() {
+        return admin;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

@@ -55,6 +55,11 @@ public class ActorRead {
         return records.cid(uri);
     }
 
+    /** The record's current CID and takedown, whether or not it is served. */
+    public Optional<RecordTable.Moderation> recordModeration(AtUri uri) throws SQLException {
+        return records.moderation(uri);
+    }
+
     /** A served record with its block, at {@code cid} when one is given. */
     public Optional<RecordTable.StoredRecord> record(AtUri uri, Optional<Cid> cid) throws SQLException {
         return records.get(uri, cid);

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.auroralocus.atproto.cbor.Block;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.CommitResult;
@@ -64,6 +65,11 @@ public final class ActorWrite extends ActorRead {
     /** Indexes a created or updated record. */
     public void indexRecord(AtUri uri, Cid cid, Tid rev, Instant now) throws SQLException {
         records.put(uri, cid, rev, now);
+    }
+
+    /** Takes the record down under {@code ref} (restores it when empty); false when it is not in the index. */
+    public boolean setRecordTakedown(AtUri uri, Optional<String> ref) throws SQLException {
+        return records.setTakedown(uri, ref);
     }
 
     /** Drops a deleted record from the index. */

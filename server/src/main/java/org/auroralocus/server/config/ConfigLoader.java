@@ -1,7 +1,9 @@
 package org.auroralocus.server.config;
 
 import org.auroralocus.atproto.crypto.Curve;
+import org.auroralocus.atproto.crypto.KeyFormatException;
 import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.atproto.crypto.PublicKey;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -159,7 +161,30 @@ public final class ConfigLoader {
         return new PdsConfig(hostname, port, localTrial ? "127.0.0.1" : "0.0.0.0", publicUrl, serviceDid, devMode,
                 localTrial, dataDirectory, file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
                 blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s),
-                repoImports(s, blobLimit), email(s), rateLimits(s));
+                repoImports(s, blobLimit), email(s), rateLimits(s), links(s), recoveryDidKey(s));
+    }
+
+    private static PdsConfig.ServiceLinks links(Settings s) {
+        Optional<String> contact = s.string("PDS_CONTACT_EMAIL_ADDRESS");
+        if (contact.isPresent() && !contact.get().matches("[^@\\s]+@[^@\\s]+")) {
+            throw new ConfigException("PDS_CONTACT_EMAIL_ADDRESS must be an e-mail address, got \"" + contact.get() + "\"");
+        }
+        return new PdsConfig.ServiceLinks(
+                s.string("PDS_PRIVACY_POLICY_URL").map(url -> httpUrl(url, "PDS_PRIVACY_POLICY_URL must be an http(s) URL, got \"" + url + "\"")),
+                s.string("PDS_TERMS_OF_SERVICE_URL").map(url -> httpUrl(url, "PDS_TERMS_OF_SERVICE_URL must be an http(s) URL, got \"" + url + "\"")),
+                contact);
+    }
+
+    private static Optional<String> recoveryDidKey(Settings s) {
+        Optional<String> key = s.string("PDS_RECOVERY_DID_KEY");
+        key.ifPresent(k -> {
+            try {
+                PublicKey.parseDidKey(k);
+            } catch (KeyFormatException e) {
+                throw new ConfigException("PDS_RECOVERY_DID_KEY must be a did:key (secp256k1 or P-256), got \"" + k + "\"");
+            }
+        });
+        return key;
     }
 
     /** Both settings or neither: a server that can mail but not say from whom is a mistake to catch at start. */

@@ -17,6 +17,9 @@ import org.auroralocus.server.ratelimit.RedisAddress;
  * @param blobstore  where blobs are kept (disk or S3)
  * @param repoImports whether importRepo is served, and its largest CAR
  * @param email      where e-mailed codes are sent from; empty when mail is not set up (codes are logged)
+ * @param links      what describeServer tells clients about the operator
+ * @param recoveryDidKey {@code PDS_RECOVERY_DID_KEY}: a did:key put ahead of the server's rotation key in
+ *                   every new account's DID, so its holder can recover accounts without this server
  */
 public record PdsConfig(
         String hostname,
@@ -37,7 +40,9 @@ public record PdsConfig(
         Firehose firehose,
         RepoImports repoImports,
         Optional<EmailSetting> email,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        ServiceLinks links,
+        Optional<String> recoveryDidKey) {
 
     public PdsConfig {
         serviceHandleDomains = List.copyOf(serviceHandleDomains);
@@ -80,6 +85,14 @@ public record PdsConfig(
         }
     }
 
+    /**
+     * The operator's pages and address that describeServer shows ({@code PDS_PRIVACY_POLICY_URL},
+     * {@code PDS_TERMS_OF_SERVICE_URL}, {@code PDS_CONTACT_EMAIL_ADDRESS}); sign-up screens link to them.
+     */
+    public record ServiceLinks(Optional<URI> privacyPolicy, Optional<URI> termsOfService, Optional<String> contactEmail) {
+        public static final ServiceLinks NONE = new ServiceLinks(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     /** The three secrets the server needs; generated on first start when not configured. */
     public record Secrets(Secret adminPassword, Secret jwtSecret, Secret plcRotationKeyHex) {}
 
@@ -94,6 +107,6 @@ public record PdsConfig(
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
                 envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose,
-                repoImports, email, rateLimits);
+                repoImports, email, rateLimits, links, recoveryDidKey);
     }
 }

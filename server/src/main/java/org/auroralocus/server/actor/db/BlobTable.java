@@ -36,6 +36,14 @@ public final class BlobTable {
      * it, and restarts its clock, so the cleanup does not take a blob just uploaded again; the
      * caller drops the second copy. Either way the caller reads the row back with {@link #get}.
      */
+    /** Takes the blob down under {@code ref}, or restores it when empty; false when there is no such blob. */
+    public boolean setTakedown(Cid cid, Optional<String> ref) throws SQLException {
+        var st = session.prepare("UPDATE blob SET takedown_ref = ? WHERE cid = ?");
+        st.setString(1, ref.orElse(null));
+        st.setString(2, cid.toString());
+        return st.executeUpdate() == 1;
+    }
+
     public void putUpload(Cid cid, String mimeType, long size, String tempKey, Instant now) throws SQLException {
         var st = session.prepare("""
                 INSERT INTO blob (cid, mime_type, size, temp_key, created_at) VALUES (?, ?, ?, ?, ?)

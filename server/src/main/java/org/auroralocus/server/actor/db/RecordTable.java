@@ -46,6 +46,26 @@ public final class RecordTable {
         }
     }
 
+    /** A record's moderation state: its current CID and its takedown reference while taken down. */
+    public record Moderation(Cid cid, Optional<String> takedownRef) {}
+
+    public Optional<Moderation> moderation(AtUri uri) throws SQLException {
+        var st = session.prepare("SELECT cid, takedown_ref FROM record WHERE uri = ?");
+        st.setString(1, uri.toString());
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(new Moderation(Cid.parse(rs.getString(1)), Optional.ofNullable(rs.getString(2))))
+                    : Optional.empty();
+        }
+    }
+
+    /** Takes the record down under {@code ref}, or restores it when empty; false when there is no such record. */
+    public boolean setTakedown(AtUri uri, Optional<String> ref) throws SQLException {
+        var st = session.prepare("UPDATE record SET takedown_ref = ? WHERE uri = ?");
+        st.setString(1, ref.orElse(null));
+        st.setString(2, uri.toString());
+        return st.executeUpdate() == 1;
+    }
+
     /** The record, if it is there and served, at {@code cid} when one is given. */
     public Optional<StoredRecord> get(AtUri uri, Optional<Cid> cid) throws SQLException {
         var st = session.prepare("""
