@@ -16,6 +16,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.auroralocus.gui.accounts.AccountsView;
 import org.auroralocus.gui.blobs.BlobsView;
+import org.auroralocus.gui.invites.InvitesView;
+import org.auroralocus.gui.moderation.ModerationView;
 import org.auroralocus.gui.dashboard.DashboardView;
 import org.auroralocus.gui.firehose.FirehoseView;
 import org.auroralocus.gui.logs.LogsView;
@@ -38,8 +40,10 @@ public final class MainWindow {
     public MainWindow(GuiContext gui) {
         screens.put("Dashboard", () -> new DashboardView(gui).node());
         screens.put("Accounts", () -> new AccountsView(gui).node());
-        screens.put("Blobs", () -> new BlobsView(gui).node());
+        screens.put("Invites", () -> new InvitesView(gui).node());
+        screens.put("Blobs", () -> blobs(gui));
         screens.put("Firehose", () -> new FirehoseView(gui).node());
+        screens.put("Moderation", () -> new ModerationView(gui).node());
         screens.put("Settings", () -> new SettingsView(gui).node());
         screens.put("Logs", () -> new LogsView(gui).node());
 
@@ -67,6 +71,17 @@ public final class MainWindow {
         root.setBottom(statusBar(gui));
         root.getStyleClass().add("main-window");
         show("Dashboard");
+    }
+
+    /** The blobs grid, its takedown button wired to the admin service. */
+    private static Node blobs(GuiContext gui) {
+        BlobsView view = new BlobsView(gui);
+        view.onTakedown(b -> gui.host().server().get().ifPresent(s -> gui.tasks().run(() -> {
+            if (b.takedownRef().isPresent()) s.services().admin().reverseBlobTakedown(b.owner(), b.cid());
+            else s.services().admin().takedownBlob(b.owner(), b.cid(), "desktop-" + gui.clock().millis());
+        }, view.model()::refresh, err -> System.getLogger(MainWindow.class.getName())
+                .log(System.Logger.Level.WARNING, "blob takedown failed", err))));
+        return view.node();
     }
 
     private static StatusBar statusBar(GuiContext gui) {

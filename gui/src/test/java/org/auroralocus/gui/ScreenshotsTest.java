@@ -91,6 +91,10 @@ class ScreenshotsTest {
         shoot("04-account-records");
         robot.clickOn("#browser-back");
 
+        robot.clickOn("#nav-invites");
+        robot.clickOn("#invite-create");
+        screen(robot, "invites", "05-invites", () -> robot.lookup("#invites-table").queryAs(TableView.class).getItems().size() == 1);
+        screen(robot, "moderation", "08-moderation", () -> true);
         screen(robot, "blobs", "06-blobs", () -> robot.lookup("#blobs-grid").queryAs(javafx.scene.layout.TilePane.class)
                 .getChildren().size() == 3);
         SampleData.post(harness.pds(), SampleData.account(harness.pds(), "dave"), "A post while the firehose is open");

@@ -43,6 +43,7 @@ public final class AccountsView {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("accounts-table");
+        table.getProperties().put("model", model);
         table.getColumns().add(Controls.column("Handle", 190, r -> r.handle().toString()));
         table.getColumns().add(Controls.column("DID", 260, r -> r.did().toString()));
         table.getColumns().add(Controls.column("E-mail", 190, r -> r.email().orElse("—")));
@@ -73,7 +74,22 @@ public final class AccountsView {
         Button open = Controls.button("Open", () -> open(table.getSelectionModel().getSelectedItem()));
         open.setId("account-open");
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        HBox actions = new HBox(8, open);
+        Button create = Controls.primary("Create account", this::create);
+        create.setId("account-create");
+        Button password = action("Reset password", "account-password", r -> ask("New password for " + r.handle(), "Password", "")
+                .ifPresent(p -> model.resetPassword(r, p)));
+        Button handle = action("Change handle", "account-handle", r -> ask("New handle for " + r.handle(), "Handle", r.handle().toString())
+                .ifPresent(h -> model.changeHandle(r, h)));
+        Button takedown = action("Take down / restore", "account-takedown", model::toggleTakedown);
+        Button deactivate = action("Deactivate / reactivate", "account-deactivate", model::toggleDeactivation);
+        Button delete = action("Delete…", "account-delete", r -> {
+            var confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Delete " + r.handle() + " and everything it posted? This cannot be undone.",
+                    javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+            confirm.setHeaderText("Delete this account?");
+            confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.delete(r));
+        });
+        HBox actions = new HBox(8, open, password, handle, takedown, deactivate, delete, create);
         actions.setId("account-actions");
         actions.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
@@ -81,9 +97,9 @@ public final class AccountsView {
         message.setWrapText(true);
         message.textProperty().bind(model.message());
         message.getStyleClass().add("hint");
-        HBox bar = new HBox(10, search, busy, Controls.spacer(), actions);
+        HBox bar = new HBox(10, search, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox body = new VBox(10, bar, message, table);
+        VBox body = new VBox(10, bar, actions, message, table);
         message.managedProperty().bind(model.message().isNotEmpty());
         VBox.setVgrow(table, Priority.ALWAYS);
         body.getStyleClass().add("screen-body");
@@ -93,6 +109,43 @@ public final class AccountsView {
         list.getStyleClass().add("screen");
         root.getChildren().add(list);
         model.refresh();
+    }
+
+    private Button action(String text, String id, java.util.function.Consumer<AccountRow> act) {
+        Button b = Controls.button(text, () -> act.accept(table.getSelectionModel().getSelectedItem()));
+        b.setId(id);
+        b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        return b;
+    }
+
+    private static java.util.Optional<String> ask(String title, String label, String value) {
+        var dialog = new javafx.scene.control.TextInputDialog(value);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(label);
+        return dialog.showAndWait().filter(v -> !v.isBlank());
+    }
+
+    private void create() {
+        var dialog = new javafx.scene.control.Dialog<String[]>();
+        dialog.setTitle("Create account");
+        dialog.setHeaderText("A new account on this server");
+        var handle = new TextField();
+        handle.setPromptText("alice." + "example.com");
+        var email = new TextField();
+        email.setPromptText("optional");
+        var password = new javafx.scene.control.PasswordField();
+        var grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Handle"), handle);
+        grid.addRow(1, new Label("E-mail"), email);
+        grid.addRow(2, new Label("Password"), password);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
+                ? new String[] {handle.getText(), email.getText(), password.getText()} : null);
+        dialog.showAndWait().ifPresent(v -> model.createAccount(v[0], v[1], v[2]));
     }
 
     /** Opens the account's repository in the browser, over the list; Back returns to the list. */

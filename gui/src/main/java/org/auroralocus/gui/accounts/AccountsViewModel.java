@@ -88,6 +88,48 @@ public final class AccountsViewModel {
         });
     }
 
+    /** Creates an account as an administrator (no invite code needed). */
+    public void createAccount(String handle, String email, String password) {
+        act("create the account", () -> admin().createAccount(org.auroralocus.atproto.syntax.Handle.parse(handle.strip()),
+                email.isBlank() ? Optional.empty() : Optional.of(email.strip()), password, Optional.empty()), "Created " + handle + ".");
+    }
+
+    public void resetPassword(AccountRow row, String password) {
+        act("change the password", () -> admin().updatePassword(row.did(), password), "New password set for " + row.handle() + ".");
+    }
+
+    public void changeHandle(AccountRow row, String handle) {
+        act("change the handle", () -> admin().updateHandle(row.did(), org.auroralocus.atproto.syntax.Handle.parse(handle.strip())),
+                row.handle() + " is now " + handle + ".");
+    }
+
+    /** Takes the account down (it can no longer sign in or be seen), or restores it. */
+    public void toggleTakedown(AccountRow row) {
+        if (row.status() == org.auroralocus.server.account.AccountStatus.TAKENDOWN) {
+            act("restore the account", () -> admin().reverseAccountTakedown(row.did()), row.handle() + " is restored.");
+        } else {
+            act("take the account down", () -> admin().takedownAccount(row.did(), "desktop-" + gui.clock().millis()),
+                    row.handle() + " is taken down.");
+        }
+    }
+
+    public void toggleDeactivation(AccountRow row) {
+        if (row.status() == org.auroralocus.server.account.AccountStatus.DEACTIVATED) {
+            act("reactivate the account", () -> admin().activateAccount(row.did()), row.handle() + " is active again.");
+        } else {
+            act("deactivate the account", () -> admin().deactivateAccount(row.did()), row.handle() + " is deactivated.");
+        }
+    }
+
+    public void delete(AccountRow row) {
+        act("delete the account", () -> admin().deleteAccount(row.did()), row.handle() + " is deleted.");
+    }
+
+    private org.auroralocus.server.admin.AdminService admin() {
+        return gui.host().server().get().orElseThrow(() -> new IllegalStateException("the server is not running"))
+                .services().admin();
+    }
+
     public ObservableList<AccountRow> shown() { return shown; }
     public StringProperty search() { return search; }
     public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
