@@ -58,6 +58,8 @@ import org.auroralocus.server.identity.IdentityService;
 import org.auroralocus.server.identity.PlcIdentity;
 import org.auroralocus.server.identity.PlcOperationSigner;
 import org.auroralocus.server.identity.PlcOperationSubmitter;
+import org.auroralocus.server.inspect.EventFeed;
+import org.auroralocus.server.inspect.Inspection;
 import org.auroralocus.server.mail.Mailer;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
@@ -114,6 +116,7 @@ public final class Services implements AutoCloseable {
     private final BlobStore blobStore;
     private final BlobUploads blobUploads;
     private final BlobCleanup blobCleanup;
+    private final Inspection inspection;
     private final AdminService admin;
     private final AccountPreferences preferences;
     private final Proxying proxying;
@@ -155,11 +158,13 @@ public final class Services implements AutoCloseable {
                 SqliteSequencer.MIGRATIONS, threads));
         background = backgroundThread();
         liveFirehose = new LiveFirehose();
+        EventFeed eventFeed = new EventFeed();
         crawlers = closing(new Crawlers(config.firehose().crawlers(), config.hostname(), background, clock,
                 Crawlers.Backoff.DEFAULT));
         sequencer = new SqliteSequencer(sequencerDb, clock, event -> {
             liveFirehose.sequenced(event);
             crawlers.sequenced(event);
+            eventFeed.sequenced(event);
         });
         subscribeRepos = closing(new SubscribeRepos(sequencer, liveFirehose, config.firehose(), clock, background));
         retention = new EventRetention(sequencer, config.firehose().repoBackfillLimit(), clock);
@@ -183,6 +188,7 @@ public final class Services implements AutoCloseable {
         blobUploads = new BlobUploads(actors, blobStore, clock, config.blobUploadLimit());
         blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
+        inspection = new Inspection(accounts, actors, blobStore, sequencer, eventFeed, config.dataDirectory());
         rateLimiting = RateLimiting.from(config.rateLimits(), clock).map(this::closing);
         admin = new AdminService(new AdminService.Parts(accounts, accountCreation, handleRules, identity, lifecycle,
                 deletion, mailer), actors, sequencer, accountDb, config.hostname(), clock, random);
@@ -386,6 +392,11 @@ public final class Services implements AutoCloseable {
     /** The job deleting uploads no record took up (tests run it by hand after moving the clock). */
     public BlobCleanup blobCleanup() {
         return blobCleanup;
+    }
+
+    /** Read-only views for the desktop application: counts, records, blobs, the event stream. */
+    public Inspection inspection() {
+        return inspection;
     }
 
     /** The administrator's actions: accounts, takedowns, invite codes (the admin XRPC methods and the GUI). */

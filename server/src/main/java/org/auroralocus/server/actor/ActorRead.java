@@ -126,6 +126,16 @@ public class ActorRead {
         return blobs.referenced(since.map(Tid::toString), cursor, limit);
     }
 
+    /** A page of the account's blobs, pending or permanent, by CID (for the admin GUI). */
+    public List<BlobTable.BlobRow> blobs(Optional<String> cursor, int limit) throws SQLException {
+        return blobs.page(cursor, limit);
+    }
+
+    /** The records (AT URIs as text) that reference the blob. */
+    public List<String> blobReferences(Cid cid) throws SQLException {
+        return blobs.referencingRecords(cid);
+    }
+
     /** The repository at its current commit; its tree is read lazily through this view. */
     public Optional<Repository> repository() throws SQLException {
         return root().map(r -> Repository.load(blocks(), r.cid()));

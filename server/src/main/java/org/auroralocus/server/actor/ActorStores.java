@@ -108,6 +108,17 @@ public final class ActorStores implements AutoCloseable {
         }
     }
 
+    /** The bytes the account's store takes on disk (database, journal and key); 0 when it has none. */
+    public long diskSize(Did did) {
+        Path dir = folder(did);
+        if (!Files.isDirectory(dir)) return 0;
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("measuring the actor store of " + did, e);
+        }
+    }
+
     private Database database(Did did) {
         return open.computeIfAbsent(did, d -> {
             Path file = folder(d).resolve("store.sqlite");

@@ -86,6 +86,36 @@ public final class ConfigLoader {
         return resolve(new Settings(merged), file, fromFile);
     }
 
+    /**
+     * Where {@code pds.env} is read from when no {@code --env} is given: in the data folder named by the
+     * environment, else in this OS's default data folder. The desktop application's setup wizard
+     * writes there, so that the next start finds it.
+     */
+    public Path defaultEnvFile() {
+        return dataDirectory(Map.of()).resolve("pds.env").toAbsolutePath();
+    }
+
+    /** The folder the data is kept in when neither the environment nor a file names one. */
+    public Path defaultDataDirectory() {
+        return dataDirectory(Map.of());
+    }
+
+    /**
+     * Checks settings as they would be written to {@code envFile}, without touching any file: the
+     * configuration they give, or the {@link ConfigException} that explains what is wrong. Secrets
+     * that are missing are filled in for the check only.
+     */
+    public PdsConfig check(Map<String, String> settings, Path envFile) {
+        Map<String, String> merged = new HashMap<>(settings);
+        merged.putAll(generateMissingSecrets(merged));
+        return resolve(new Settings(merged), envFile.toAbsolutePath(), settings);
+    }
+
+    /** A new JWT secret, admin password and PLC rotation key, as a first start generates them. */
+    public Map<String, String> newSecrets() {
+        return generateMissingSecrets(Map.of());
+    }
+
     private Path dataDirectory(Map<String, String> fromFile) {
         String configured = environment.getOrDefault("PDS_DATA_DIRECTORY", fromFile.get("PDS_DATA_DIRECTORY"));
         if (configured != null && !configured.isBlank()) return Path.of(configured.strip()).toAbsolutePath();
