@@ -126,10 +126,10 @@ final class XrpcApi {
         routes.procedure(SignPlcOperation.NSID, new SignPlcOperation(s.plcSigner()), Auth.ACCESS_FULL);
         routes.procedure(SubmitPlcOperation.NSID, new SubmitPlcOperation(s.plcSubmitter()), Auth.ACCESS);
         // com.atproto.repo
-        routes.procedure(CreateRecord.NSID, new CreateRecord(s.accounts(), s.repos()), Auth.ACCESS);
-        routes.procedure(PutRecord.NSID, new PutRecord(s.accounts(), s.repos()), Auth.ACCESS);
-        routes.procedure(DeleteRecord.NSID, new DeleteRecord(s.accounts(), s.repos()), Auth.ACCESS);
-        routes.procedure(ApplyWrites.NSID, new ApplyWrites(s.accounts(), s.repos()), Auth.ACCESS);
+        routes.procedure(CreateRecord.NSID, new CreateRecord(s.accounts(), s.repos()), Auth.ACCESS, CreateRecord.RATE_LIMITS);
+        routes.procedure(PutRecord.NSID, new PutRecord(s.accounts(), s.repos()), Auth.ACCESS, PutRecord.RATE_LIMITS);
+        routes.procedure(DeleteRecord.NSID, new DeleteRecord(s.accounts(), s.repos()), Auth.ACCESS, DeleteRecord.RATE_LIMITS);
+        routes.procedure(ApplyWrites.NSID, new ApplyWrites(s.accounts(), s.repos()), Auth.ACCESS, ApplyWrites.RATE_LIMITS);
         routes.query(GetRecord.NSID, new GetRecord(s.accounts(), s.repos()), Auth.NONE);
         routes.query(ListRecords.NSID, new ListRecords(s.accounts(), s.repos()), Auth.NONE);
         routes.query(DescribeRepo.NSID, new DescribeRepo(s.accounts(), s.repos(), s.dids()), Auth.NONE);
