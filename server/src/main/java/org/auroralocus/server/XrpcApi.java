@@ -15,6 +15,8 @@ import org.auroralocus.server.xrpc.com.atproto.admin.UpdateAccountEmail;
 import org.auroralocus.server.xrpc.com.atproto.admin.UpdateAccountHandle;
 import org.auroralocus.server.xrpc.com.atproto.admin.UpdateAccountPassword;
 import org.auroralocus.server.xrpc.com.atproto.admin.UpdateSubjectStatus;
+import org.auroralocus.server.xrpc.app.bsky.actor.GetPreferences;
+import org.auroralocus.server.xrpc.app.bsky.actor.PutPreferences;
 import org.auroralocus.server.xrpc.com.atproto.identity.GetRecommendedDidCredentials;
 import org.auroralocus.server.xrpc.com.atproto.identity.RefreshIdentity;
 import org.auroralocus.server.xrpc.com.atproto.identity.RequestPlcOperationSignature;
@@ -150,6 +152,9 @@ final class XrpcApi {
         routes.query(GetBlocks.NSID, new GetBlocks(s.accounts(), s.actors()), Auth.NONE);
         routes.query(GetBlob.NSID, new GetBlob(s.accounts(), s.actors(), s.blobStore()), Auth.NONE);
         routes.query(ListBlobs.NSID, new ListBlobs(s.accounts(), s.actors()), Auth.NONE);
+        // app.bsky: what the PDS answers itself; everything else there goes to the AppView (XrpcProxy)
+        routes.query(GetPreferences.NSID, new GetPreferences(s.preferences()), Auth.ACCESS_OR_TAKENDOWN);
+        routes.procedure(PutPreferences.NSID, new PutPreferences(s.preferences()), Auth.ACCESS);
         return routes;
     }
 }

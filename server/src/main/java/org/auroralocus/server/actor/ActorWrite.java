@@ -12,6 +12,7 @@ import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.server.actor.db.BlobTable;
+import org.auroralocus.server.actor.db.PreferenceTable;
 import org.auroralocus.server.db.SqlSession;
 
 /** One actor store inside a write transaction: everything done here commits together or not at all. */
@@ -55,6 +56,11 @@ public final class ActorWrite extends ActorRead {
         this.blocks.putAll(blocks, rev.toString());
         this.blobs.removeAllReferences();
         root.set(did, commit, rev, now);
+    }
+
+    /** The account's private preferences, to replace. */
+    public PreferenceTable preferenceTable() {
+        return new PreferenceTable(session);
     }
 
     /** Drops the records an import did not index at {@code rev}: those its repository does not hold. */

@@ -174,6 +174,31 @@ public final class BlobTable {
         return cids;
     }
 
+    /** A page of every blob row, pending or permanent, by CID text after {@code cursor} (the admin GUI's blob grid). */
+    public List<BlobRow> page(Optional<String> cursor, int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT cid, mime_type, size, temp_key, created_at, takedown_ref FROM blob
+                WHERE cid > ? ORDER BY cid LIMIT ?""");
+        st.setString(1, cursor.orElse(""));
+        st.setInt(2, limit);
+        List<BlobRow> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) rows.add(row(rs));
+        }
+        return rows;
+    }
+
+    /** The AT URIs (as text) of the records that reference the blob, sorted. */
+    public List<String> referencingRecords(Cid blob) throws SQLException {
+        var st = session.prepare("SELECT record_uri FROM record_blob WHERE blob_cid = ? ORDER BY record_uri");
+        st.setString(1, blob.toString());
+        List<String> uris = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) uris.add(rs.getString(1));
+        }
+        return uris;
+    }
+
     private static BlobRow row(ResultSet rs) throws SQLException {
         String takedown = rs.getString(6);
         return new BlobRow(Cid.parse(rs.getString(1)), rs.getString(2), rs.getLong(3), Optional.ofNullable(rs.getString(4)),

@@ -111,6 +111,39 @@ public final class RecordTable {
         return collections;
     }
 
+    /** A record with its block, the revision that wrote it, and when it was indexed. */
+    public record RecentRecord(AtUri uri, Cid cid, byte[] block, String rev, Instant indexedAt) {}
+
+    /**
+     * The served records written after revision {@code rev}, oldest first, at most {@code limit}
+     * (read-after-write: what an AppView that has seen {@code rev} cannot know yet).
+     */
+    public List<RecentRecord> writtenAfter(String rev, int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT record.uri, record.cid, repo_block.content, record.repo_rev, record.indexed_at
+                FROM record JOIN repo_block ON repo_block.cid = record.cid
+                WHERE record.repo_rev > ? AND record.takedown_ref IS NULL ORDER BY record.repo_rev LIMIT ?""");
+        st.setString(1, rev);
+        st.setInt(2, limit);
+        List<RecentRecord> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new RecentRecord(AtUri.parse(rs.getString(1)), Cid.parse(rs.getString(2)), rs.getBytes(3),
+                        rs.getString(4), Instant.parse(rs.getString(5))));
+            }
+        }
+        return out;
+    }
+
+    /** Whether some record was written at or before revision {@code rev}. */
+    public boolean anyWrittenBy(String rev) throws SQLException {
+        var st = session.prepare("SELECT 1 FROM record WHERE repo_rev <= ? LIMIT 1");
+        st.setString(1, rev);
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next();
+        }
+    }
+
     /** Indexes a created or updated record; an update keeps the record's takedown. */
     public void put(AtUri uri, Cid cid, Tid rev, Instant now) throws SQLException {
         var st = session.prepare("""
