@@ -154,7 +154,7 @@ final class XrpcApi {
         routes.query(ListBlobs.NSID, new ListBlobs(s.accounts(), s.actors()), Auth.NONE);
         // app.bsky: what the PDS answers itself; everything else there goes to the AppView (XrpcProxy)
         routes.query(GetPreferences.NSID, new GetPreferences(s.preferences()), Auth.ACCESS_OR_TAKENDOWN);
-        routes.procedure(PutPreferences.NSID, new PutPreferences(s.preferences()), Auth.ACCESS);
+        routes.procedure(PutPreferences.NSID, new PutPreferences(s.accounts(), s.preferences()), Auth.ACCESS);
         return routes;
     }
 }

@@ -120,7 +120,7 @@ class AdminXrpcTest {
     }
 
     @Test
-    void aTakenDownAccountsOldSessionCanNeitherUploadNorImportNorHaveMailSent() {
+    void aTakenDownAccountsOldSessionCanNeitherUploadNorImportNorSetPreferencesNorHaveMailSent() {
         SignedUp lee = TestAccounts.signUp(pds, "takelee", PASSWORD);
         takedown(repoRef(lee.did()), true);
 
@@ -133,6 +133,7 @@ class AdminXrpcTest {
             assertError(r, 401, "AccountTakedown");
         }
         assertError(post("com.atproto.server.createAppPassword", "{\"name\":\"bot\"}", lee.auth()), 401, "AccountTakedown");
+        assertError(post("app.bsky.actor.putPreferences", "{\"preferences\":[]}", lee.auth()), 401, "AccountTakedown");
 
         takedown(repoRef(lee.did()), false);
         assertEquals(200, binary("com.atproto.repo.uploadBlob", "image/png", lee).status(), "restored, the session works again");
