@@ -30,19 +30,19 @@ public final class ModerationView {
         this.gui = gui;
         TableView<TakenDownSubject> table = new TableView<>(rows);
         table.setId("moderation-table");
-        table.getColumns().add(Controls.column("Kind", 90, t -> switch (t.subject()) {
+        table.getColumns().add(Controls.column("Kind", 80, t -> switch (t.subject()) {
             case Subject.Account a -> "Account";
             case Subject.Record r -> "Record";
             case Subject.Blob b -> "Blob";
         }));
-        table.getColumns().add(Controls.column("Account", 180, t -> gui.host().server().get()
+        table.getColumns().add(Controls.column("Account", 150, t -> gui.host().server().get()
                 .flatMap(s -> s.services().inspection().handle(t.subject().did())).map(Object::toString).orElse(t.subject().did().toString())));
-        table.getColumns().add(Controls.column("What", 380, t -> switch (t.subject()) {
+        table.getColumns().add(Controls.column("What", 480, t -> switch (t.subject()) {
             case Subject.Account a -> a.did().toString();
             case Subject.Record r -> r.uri().toString();
             case Subject.Blob b -> b.cid().toString();
         }));
-        table.getColumns().add(Controls.column("Reference", 150, TakenDownSubject::reference));
+        table.getColumns().add(Controls.column("Reference", 110, TakenDownSubject::reference));
         table.getColumns().add(Controls.column("Since", 130, t -> DATE.format(t.at())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Controls.placeholder("Nothing is taken down",
