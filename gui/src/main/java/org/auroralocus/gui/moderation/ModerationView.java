@@ -2,15 +2,11 @@ package org.auroralocus.gui.moderation;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.auroralocus.gui.Controls;
 import org.auroralocus.gui.GuiContext;
 import org.auroralocus.server.admin.TakenDownSubject;
@@ -40,11 +36,7 @@ public final class ModerationView {
         Label message = new Label();
         message.getStyleClass().add("hint");
         message.textProperty().bind(model.message());
-        HBox bar = new HBox(8, restore, Controls.spacer(), message);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        VBox body = new VBox(10, bar, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        body.getStyleClass().add("screen-body");
+        Node body = Controls.tableBody(Controls.actionBar(message, restore), table);
         root.setTop(Controls.header("Moderation", "What is hidden from the network, and why.", Controls.button("Refresh", model::refresh)));
         root.setCenter(body);
         root.getStyleClass().add("screen");

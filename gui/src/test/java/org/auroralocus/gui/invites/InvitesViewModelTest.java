@@ -2,38 +2,20 @@ package org.auroralocus.gui.invites;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.auroralocus.gui.AdminServer;
 import org.auroralocus.gui.InlineTasks;
-import org.auroralocus.server.TestPds;
 import org.auroralocus.server.admin.InviteCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Plain JUnit over a real server's admin service: no FX toolkit. */
-class InvitesViewModelTest {
-    @TempDir static Path dir;
-    static TestPds pds;
+class InvitesViewModelTest extends AdminServer {
     final List<String> copied = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir.resolve("data"), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
-
     private InvitesViewModel model() {
-        return new InvitesViewModel(new InlineTasks(), () -> Optional.of(pds.server().services().admin()),
-                did -> pds.server().services().inspection().handle(did), copied::add);
+        return new InvitesViewModel(new InlineTasks(), AdminServer::admin, AdminServer::handle, copied::add);
     }
 
     private static InviteCode find(InvitesViewModel model, String code) {

@@ -3,35 +3,17 @@ package org.auroralocus.gui.moderation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
+import org.auroralocus.gui.AdminServer;
 import org.auroralocus.gui.InlineTasks;
 import org.auroralocus.server.TestAccounts;
-import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Plain JUnit over a real server's admin service: no FX toolkit. */
-class ModerationViewModelTest {
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir.resolve("data"), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+class ModerationViewModelTest extends AdminServer {
 
     private ModerationViewModel model() {
-        return new ModerationViewModel(new InlineTasks(), () -> Optional.of(pds.server().services().admin()),
-                did -> pds.server().services().inspection().handle(did));
+        return new ModerationViewModel(new InlineTasks(), AdminServer::admin, AdminServer::handle);
     }
 
     @Test
