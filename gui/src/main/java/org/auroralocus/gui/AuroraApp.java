@@ -27,6 +27,7 @@ public final class AuroraApp extends Application {
         stage.setTitle("Aurora Locus");
         stage.setScene(new Scene(root, 640, 400));
         stage.show();
+        org.auroralocus.gui.instance.SingleInstance.onActivate(() -> Platform.runLater(() -> { stage.setIconified(false); stage.show(); stage.toFront(); }));
 
         Task<PdsServer> starting = new Task<>() {
             @Override protected PdsServer call() {
