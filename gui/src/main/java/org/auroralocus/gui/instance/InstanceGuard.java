@@ -130,6 +130,7 @@ final class InstanceGuard implements AutoCloseable {
     }
 
     private synchronized void activate() {
+        LOG.log(System.Logger.Level.INFO, "another launch of Aurora Locus asked this one to come forward");
         if (callback == null) pending++;
         else callback.run();
     }
