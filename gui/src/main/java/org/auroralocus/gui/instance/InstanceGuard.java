@@ -21,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -136,7 +135,7 @@ final class InstanceGuard implements AutoCloseable {
     }
 
     private static void activateHolder(Path folder, Duration wait) throws IOException {
-        Instant deadline = Instant.now().plus(wait);
+        long deadline = System.nanoTime() + wait.toNanos(); // a monotonic timer: a timeout, not a time of day
         IOException last = null;
         do {
             try {
@@ -161,7 +160,7 @@ final class InstanceGuard implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-        } while (Instant.now().isBefore(deadline));
+        } while (System.nanoTime() - deadline < 0);
         throw new IllegalStateException("Aurora Locus seems to be running already (" + folder.resolve(LOCK_FILE)
                 + " is locked) but did not answer: " + (last == null ? "no reply" : last.getMessage()), last);
     }
