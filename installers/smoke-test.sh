@@ -105,6 +105,7 @@ fi
 
 [ -x "$SERVER_BIN" ] && [ -x "$GUI_BIN" ] || fail "no packaged application at $APP (build it with ./aurora package)"
 command -v curl >/dev/null 2>&1 || fail "curl is needed"
+command -v xwininfo >/dev/null 2>&1 || fail "xwininfo is needed to see the window (apt-get install x11-utils)"
 rm -rf "$OUT"; mkdir -p "$OUT"
 WORK=$(mktemp -d)
 SERVER_PID=
