@@ -1,50 +1,65 @@
 package org.auroralocus.gui;
 
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.auroralocus.gui.logs.LogRing;
+import org.auroralocus.gui.setup.SetupView;
+import org.auroralocus.gui.setup.SetupViewModel;
 import org.auroralocus.server.PdsServer;
 import org.auroralocus.server.config.ConfigLoader;
 
 /**
- * The window: starts the server in-process off the FX thread and says where it answers. Closing
- * the window stops the server.
+ * The window: the setup wizard on the first start (no {@code pds.env} yet), then the main window
+ * with the server started in-process off the FX thread. Closing the window stops the server.
  */
 public final class AuroraApp extends Application {
-    private volatile PdsServer server;
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+
+    private final LogRing logs = new LogRing(5000);
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private ServerHost host;
 
     @Override public void start(Stage stage) {
-        Label status = new Label("Starting Aurora Locus…");
-        status.setId("status");
-        VBox root = new VBox(12, status);
-        root.setPadding(new Insets(24));
+        logs.installOnRoot();
+        ConfigLoader loader = ConfigLoader.forThisMachine();
+        host = new ServerHost(tasks, Clock.systemUTC(), () -> PdsServer.start(loader.load(Optional.empty())));
+        GuiContext gui = new GuiContext(host, tasks, logs, Clock.systemUTC(), Platform::runLater, loader);
+        Scene scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
+        style(scene);
         stage.setTitle("Aurora Locus");
-        stage.setScene(new Scene(root, 640, 400));
-        stage.show();
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        stage.setScene(scene);
         org.auroralocus.gui.instance.SingleInstance.onActivate(() -> Platform.runLater(() -> { stage.setIconified(false); stage.show(); stage.toFront(); }));
+        // a configuration in the environment (PDS_HOSTNAME set by a service manager) needs no wizard either
+        if (Files.isRegularFile(loader.defaultEnvFile()) || System.getenv("PDS_HOSTNAME") != null) {
+            openMain(scene, gui);
+        } else {
+            SetupViewModel setup = new SetupViewModel(tasks, loader);
+            scene.setRoot((javafx.scene.Parent) new SetupView(setup, () -> openMain(scene, gui)).node());
+        }
+        stage.show();
+    }
 
-        Task<PdsServer> starting = new Task<>() {
-            @Override protected PdsServer call() {
-                return PdsServer.start(ConfigLoader.forThisMachine().load(Optional.empty()));
-            }
-        };
-        starting.setOnSucceeded(e -> {
-            server = starting.getValue();
-            status.setText("Running at " + server.config().publicUrl());
-        });
-        starting.setOnFailed(e -> status.setText("Aurora Locus could not start: " + starting.getException().getMessage()));
-        Thread.ofPlatform().daemon().name("server-start").start(starting);
+    private static void openMain(Scene scene, GuiContext gui) {
+        scene.setRoot(new MainWindow(gui).root());
+        gui.host().start();
+    }
+
+    /** The application's stylesheet, for its scene (tests style theirs the same way). */
+    public static void style(Scene scene) {
+        scene.getStylesheets().add(AuroraApp.class.getResource("aurora.css").toExternalForm());
     }
 
     @Override public void stop() {
-        PdsServer running = server;
-        if (running != null) running.close();
-        Platform.exit();
+        if (host != null) host.close();
+        tasks.close();
+        logs.uninstall();
     }
 }

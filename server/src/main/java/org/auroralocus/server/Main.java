@@ -47,7 +47,7 @@ public final class Main {
             server.close();
             stopped.countDown();
         }, "shutdown"));
-        System.out.println("Aurora Locus is running at " + config.publicUrl() + " (data in " + config.dataDirectory() + ")");
+        System.out.println("Aurora Locus is running at " + server.config().publicUrl() + " (data in " + config.dataDirectory() + ")");
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import org.auroralocus.server.auth.SessionAuthenticator;
 import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.firehose.SubscribeRepos;
 import org.auroralocus.server.plc.PlcDirectoryService;
+import org.auroralocus.server.proxy.XrpcProxy;
 import org.auroralocus.server.web.HomePages;
 import org.auroralocus.server.web.WellKnown;
 import org.auroralocus.server.xrpc.Cors;
@@ -45,9 +46,10 @@ public final class PdsServer implements AutoCloseable {
         Services services = Services.create(config, clock);
         try {
             services.repairFirehose();
-            XrpcDispatcher dispatcher = new XrpcDispatcher(XrpcApi.routes(services),
-                    new SessionAuthenticator(services.jwts(), config.secrets().adminPassword(), services.serviceJwtVerifier()), new DataJsonValues(),
-                    (nsid, req, res) -> false, services.rateLimiting(), clock);
+            SessionAuthenticator authenticator = new SessionAuthenticator(services.jwts(), config.secrets().adminPassword(),
+                    services.serviceJwtVerifier());
+            XrpcDispatcher dispatcher = new XrpcDispatcher(XrpcApi.routes(services), authenticator, new DataJsonValues(),
+                    new XrpcProxy(services.proxying(), authenticator), services.rateLimiting(), clock);
             WebServer web = WebServer.builder()
                     .host(config.bindHost())
                     .port(config.port())

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.auroralocus.atproto.crypto.Curve;
 import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.atproto.crypto.PublicKey;
 import org.auroralocus.atproto.identity.CachingDidResolver;
 import org.auroralocus.atproto.identity.HandleResolver;
 import org.auroralocus.atproto.identity.NetworkDidResolver;
@@ -29,6 +30,7 @@ import org.auroralocus.server.account.AppPasswordService;
 import org.auroralocus.server.account.EmailTokens;
 import org.auroralocus.server.account.PasswordHasher;
 import org.auroralocus.server.account.db.AccountDatabase;
+import org.auroralocus.server.admin.AdminService;
 import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.auth.ServiceJwtVerifier;
 import org.auroralocus.server.auth.ServiceJwts;
@@ -56,9 +58,14 @@ import org.auroralocus.server.identity.IdentityService;
 import org.auroralocus.server.identity.PlcIdentity;
 import org.auroralocus.server.identity.PlcOperationSigner;
 import org.auroralocus.server.identity.PlcOperationSubmitter;
+import org.auroralocus.server.inspect.EventFeed;
+import org.auroralocus.server.inspect.Inspection;
 import org.auroralocus.server.mail.Mailer;
 import org.auroralocus.server.plc.EmbeddedPlcDirectory;
 import org.auroralocus.server.plc.db.PlcOperationTable;
+import org.auroralocus.server.preferences.AccountPreferences;
+import org.auroralocus.server.proxy.Proxying;
+import org.auroralocus.server.proxy.UpstreamClient;
 import org.auroralocus.server.ratelimit.RateLimiting;
 import org.auroralocus.server.repo.RepoService;
 import org.auroralocus.server.sequencer.EventRetention;
@@ -109,6 +116,10 @@ public final class Services implements AutoCloseable {
     private final BlobStore blobStore;
     private final BlobUploads blobUploads;
     private final BlobCleanup blobCleanup;
+    private final Inspection inspection;
+    private final AdminService admin;
+    private final AccountPreferences preferences;
+    private final Proxying proxying;
 
     private Services(PdsConfig config, Clock clock, List<AutoCloseable> closeables) {
         this.config = config;
@@ -130,11 +141,12 @@ public final class Services implements AutoCloseable {
                 : Optional.empty();
         // our client talks to the embedded directory over HTTP, exactly as it would to plc.directory
         plc = new PlcIdentity(HttpPlcClient.create(config.plcDirectory().url()),
-                KeyPair.fromHex(Curve.K256, config.secrets().plcRotationKeyHex().value()), config.publicUrl());
+                KeyPair.fromHex(Curve.K256, config.secrets().plcRotationKeyHex().value()), config.publicUrl(),
+                config.recoveryDidKey().map(PublicKey::parseDidKey));
 
         // the PLC directory is the operator's choice (and on loopback in the local trial), so only
         // user-controlled targets (did:web hosts, handle domains) go through the SSRF protection
-        boolean ssrfProtection = !config.devMode();
+        boolean ssrfProtection = config.upstreams().ssrfProtection();
         SafeHttp userTargets = closing(SafeHttp.create(ssrfProtection));
         dids = new CachingDidResolver(new NetworkDidResolver(config.plcDirectory().url(), closing(SafeHttp.create(false)),
                 userTargets, NetworkDidResolver.DEFAULT_TIMEOUT), clock);
@@ -146,11 +158,13 @@ public final class Services implements AutoCloseable {
                 SqliteSequencer.MIGRATIONS, threads));
         background = backgroundThread();
         liveFirehose = new LiveFirehose();
+        EventFeed eventFeed = new EventFeed();
         crawlers = closing(new Crawlers(config.firehose().crawlers(), config.hostname(), background, clock,
                 Crawlers.Backoff.DEFAULT));
         sequencer = new SqliteSequencer(sequencerDb, clock, event -> {
             liveFirehose.sequenced(event);
             crawlers.sequenced(event);
+            eventFeed.sequenced(event);
         });
         subscribeRepos = closing(new SubscribeRepos(sequencer, liveFirehose, config.firehose(), clock, background));
         retention = new EventRetention(sequencer, config.firehose().repoBackfillLimit(), clock);
@@ -174,7 +188,13 @@ public final class Services implements AutoCloseable {
         blobUploads = new BlobUploads(actors, blobStore, clock, config.blobUploadLimit());
         blobCleanup = closing(BlobCleanup.start(actors, blobStore, clock));
         startupRepair = new StartupRepair(accounts, actors, repos, sequencer);
+        inspection = new Inspection(accounts, actors, blobStore, sequencer, eventFeed, config.dataDirectory());
         rateLimiting = RateLimiting.from(config.rateLimits(), clock).map(this::closing);
+        admin = new AdminService(new AdminService.Parts(accounts, accountCreation, handleRules, identity, lifecycle,
+                deletion, mailer), actors, sequencer, accountDb, config.hostname(), clock, random);
+        preferences = new AccountPreferences(actors, clock);
+        proxying = Proxying.create(config, dids, closing(new UpstreamClient(userTargets, config.upstreams().headersTimeout())),
+                serviceJwts, actors, accounts, clock);
     }
 
     private static BlobStore blobStore(PdsConfig config) {
@@ -372,6 +392,26 @@ public final class Services implements AutoCloseable {
     /** The job deleting uploads no record took up (tests run it by hand after moving the clock). */
     public BlobCleanup blobCleanup() {
         return blobCleanup;
+    }
+
+    /** Read-only views for the desktop application: counts, records, blobs, the event stream. */
+    public Inspection inspection() {
+        return inspection;
+    }
+
+    /** The administrator's actions: accounts, takedowns, invite codes (the admin XRPC methods and the GUI). */
+    public AdminService admin() {
+        return admin;
+    }
+
+    /** The accounts' app.bsky preferences. */
+    public AccountPreferences preferences() {
+        return preferences;
+    }
+
+    /** Forwarding of the methods this server does not serve (the AppView proxy). */
+    public Proxying proxying() {
+        return proxying;
     }
 
     /** Closes in reverse order of opening: stores before the threads they run on. */

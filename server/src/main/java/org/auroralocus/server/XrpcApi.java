@@ -2,6 +2,21 @@ package org.auroralocus.server;
 
 import org.auroralocus.server.xrpc.Auth;
 import org.auroralocus.server.xrpc.XrpcRoutes;
+import org.auroralocus.server.xrpc.com.atproto.admin.DisableAccountInvites;
+import org.auroralocus.server.xrpc.com.atproto.admin.DisableInviteCodes;
+import org.auroralocus.server.xrpc.com.atproto.admin.EnableAccountInvites;
+import org.auroralocus.server.xrpc.com.atproto.admin.GetAccountInfo;
+import org.auroralocus.server.xrpc.com.atproto.admin.GetAccountInfos;
+import org.auroralocus.server.xrpc.com.atproto.admin.GetInviteCodes;
+import org.auroralocus.server.xrpc.com.atproto.admin.GetSubjectStatus;
+import org.auroralocus.server.xrpc.com.atproto.admin.SearchAccounts;
+import org.auroralocus.server.xrpc.com.atproto.admin.SendEmail;
+import org.auroralocus.server.xrpc.com.atproto.admin.UpdateAccountEmail;
+import org.auroralocus.server.xrpc.com.atproto.admin.UpdateAccountHandle;
+import org.auroralocus.server.xrpc.com.atproto.admin.UpdateAccountPassword;
+import org.auroralocus.server.xrpc.com.atproto.admin.UpdateSubjectStatus;
+import org.auroralocus.server.xrpc.app.bsky.actor.GetPreferences;
+import org.auroralocus.server.xrpc.app.bsky.actor.PutPreferences;
 import org.auroralocus.server.xrpc.com.atproto.identity.GetRecommendedDidCredentials;
 import org.auroralocus.server.xrpc.com.atproto.identity.RefreshIdentity;
 import org.auroralocus.server.xrpc.com.atproto.identity.RequestPlcOperationSignature;
@@ -25,6 +40,9 @@ import org.auroralocus.server.xrpc.com.atproto.server.ActivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CheckAccountStatus;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateAppPassword;
+import org.auroralocus.server.xrpc.com.atproto.server.CreateInviteCode;
+import org.auroralocus.server.xrpc.com.atproto.server.CreateInviteCodes;
+import org.auroralocus.server.xrpc.com.atproto.server.GetAccountInviteCodes;
 import org.auroralocus.server.xrpc.com.atproto.server.CreateSession;
 import org.auroralocus.server.xrpc.com.atproto.server.DeactivateAccount;
 import org.auroralocus.server.xrpc.com.atproto.server.DeleteAccount;
@@ -80,6 +98,25 @@ final class XrpcApi {
         routes.procedure(ResetPassword.NSID, new ResetPassword(s.accountEmail()), Auth.NONE);
         routes.procedure(RequestEmailUpdate.NSID, new RequestEmailUpdate(s.accountEmail()), Auth.ACCESS_FULL);
         routes.procedure(UpdateEmail.NSID, new UpdateEmail(s.accountEmail()), Auth.ACCESS_FULL);
+        routes.procedure(CreateInviteCode.NSID, new CreateInviteCode(s.admin()), Auth.ADMIN);
+        routes.procedure(CreateInviteCodes.NSID, new CreateInviteCodes(s.admin()), Auth.ADMIN);
+        routes.query(GetAccountInviteCodes.NSID, new GetAccountInviteCodes(s.admin()), Auth.ACCESS_FULL);
+        // com.atproto.admin
+        routes.query(GetAccountInfo.NSID, new GetAccountInfo(s.admin()), Auth.ADMIN);
+        routes.query(GetAccountInfos.NSID, new GetAccountInfos(s.admin()), Auth.ADMIN);
+        routes.query(SearchAccounts.NSID, new SearchAccounts(s.admin()), Auth.ADMIN);
+        routes.procedure(UpdateSubjectStatus.NSID, new UpdateSubjectStatus(s.admin()), Auth.ADMIN);
+        routes.query(GetSubjectStatus.NSID, new GetSubjectStatus(s.admin()), Auth.ADMIN);
+        routes.procedure(UpdateAccountHandle.NSID, new UpdateAccountHandle(s.admin()), Auth.ADMIN);
+        routes.procedure(UpdateAccountEmail.NSID, new UpdateAccountEmail(s.accounts(), s.admin()), Auth.ADMIN);
+        routes.procedure(UpdateAccountPassword.NSID, new UpdateAccountPassword(s.admin()), Auth.ADMIN);
+        routes.procedure(org.auroralocus.server.xrpc.com.atproto.admin.DeleteAccount.NSID,
+                new org.auroralocus.server.xrpc.com.atproto.admin.DeleteAccount(s.admin()), Auth.ADMIN);
+        routes.procedure(SendEmail.NSID, new SendEmail(s.admin()), Auth.ADMIN);
+        routes.query(GetInviteCodes.NSID, new GetInviteCodes(s.admin()), Auth.ADMIN);
+        routes.procedure(DisableInviteCodes.NSID, new DisableInviteCodes(s.admin()), Auth.ADMIN);
+        routes.procedure(EnableAccountInvites.NSID, new EnableAccountInvites(s.admin()), Auth.ADMIN);
+        routes.procedure(DisableAccountInvites.NSID, new DisableAccountInvites(s.admin()), Auth.ADMIN);
         // com.atproto.identity
         routes.query(ResolveHandle.NSID, new ResolveHandle(s.identity()), Auth.NONE);
         routes.procedure(UpdateHandle.NSID, new UpdateHandle(s.identity()), Auth.ACCESS_FULL, UpdateHandle.RATE_LIMITS);
@@ -111,6 +148,9 @@ final class XrpcApi {
         routes.query(GetBlocks.NSID, new GetBlocks(s.accounts(), s.actors()), Auth.NONE);
         routes.query(GetBlob.NSID, new GetBlob(s.accounts(), s.actors(), s.blobStore()), Auth.NONE);
         routes.query(ListBlobs.NSID, new ListBlobs(s.accounts(), s.actors()), Auth.NONE);
+        // app.bsky: what the PDS answers itself; everything else there goes to the AppView (XrpcProxy)
+        routes.query(GetPreferences.NSID, new GetPreferences(s.preferences()), Auth.ACCESS_OR_TAKENDOWN);
+        routes.procedure(PutPreferences.NSID, new PutPreferences(s.preferences()), Auth.ACCESS);
         return routes;
     }
 }

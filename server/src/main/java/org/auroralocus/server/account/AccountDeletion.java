@@ -55,6 +55,25 @@ public final class AccountDeletion {
      */
     public void delete(Did did, String token) {
         tokens.consume(did, EmailTokenPurpose.DELETE_ACCOUNT, token);
+        remove(did);
+        LOG.log(System.Logger.Level.INFO, "account deleted at its owner''s request did={0}", did);
+    }
+
+    /**
+     * Deletes the account at once, without a code (com.atproto.admin.deleteAccount): the account row,
+     * then the {@code #account} deleted event, then the repository and blobs.
+     *
+     * @throws AccountException NOT_FOUND when no account with this DID is hosted here
+     */
+    public void deleteByAdministrator(Did did) {
+        if (accounts.findByDid(did).isEmpty()) {
+            throw new AccountException(AccountException.Problem.NOT_FOUND, "Account not found: " + did);
+        }
+        remove(did);
+        LOG.log(System.Logger.Level.INFO, "account deleted by the administrator did={0}", did);
+    }
+
+    private void remove(Did did) {
         accounts.delete(did);
         try {
             sequencer.appendAccountDeletion(did);
@@ -62,7 +81,6 @@ public final class AccountDeletion {
             repos.destroyRepo(did);
             deleteBlobs(did);
         }
-        LOG.log(System.Logger.Level.INFO, "account deleted at its owner''s request did={0}", did);
     }
 
     private void deleteBlobs(Did did) {

@@ -247,6 +247,16 @@ public final class AccountService {
         return db.read(s -> AccountTable.list(s, after, limit)).stream().map(AccountService::toAccount).toList();
     }
 
+    /**
+     * A page of accounts in DID order, after {@code after}, whose handle or e-mail contains
+     * {@code text} (any case) or whose DID starts with it; an empty {@code text} matches all.
+     */
+    public List<Account> search(String text, Optional<Did> after, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be positive: " + limit);
+        String normalized = text.strip().toLowerCase(Locale.ROOT);
+        return db.read(s -> AccountTable.search(s, normalized, after, limit)).stream().map(AccountService::toAccount).toList();
+    }
+
     @FunctionalInterface
     private interface Update {
         boolean run(SqlSession s) throws java.sql.SQLException;
@@ -285,8 +295,15 @@ public final class AccountService {
     private static void requireInviteAvailable(SqlSession s, String code) throws java.sql.SQLException {
         Optional<InviteCodeRow> invite = InviteCodeTable.find(s, code);
         boolean available = invite.isPresent() && !invite.get().disabled()
-                && InviteCodeTable.useCount(s, code) < invite.get().availableUses();
+                && InviteCodeTable.useCount(s, code) < invite.get().availableUses()
+                && !ownerTakenDown(s, invite.get().forAccount());
         if (!available) throw new AccountException(Problem.INVALID_INVITE_CODE, "Provided invite code not available");
+    }
+
+    /** A taken-down account's codes stop working, as in the official PDS. */
+    private static boolean ownerTakenDown(SqlSession s, String forAccount) throws java.sql.SQLException {
+        return Did.isValid(forAccount)
+                && AccountTable.byDid(s, Did.parse(forAccount)).flatMap(AccountRow::takedownRef).isPresent();
     }
 
     private static AccountException notFound(Did did) {

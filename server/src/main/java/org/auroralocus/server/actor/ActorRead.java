@@ -10,6 +10,7 @@ import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.server.actor.db.BlobTable;
+import org.auroralocus.server.actor.db.PreferenceTable;
 import org.auroralocus.server.actor.db.RepoBlockTable;
 import org.auroralocus.server.actor.db.RecordTable;
 import org.auroralocus.server.actor.db.RepoRootTable;
@@ -55,9 +56,29 @@ public class ActorRead {
         return records.cid(uri);
     }
 
+    /** The record's current CID and takedown, whether or not it is served. */
+    public Optional<RecordTable.Moderation> recordModeration(AtUri uri) throws SQLException {
+        return records.moderation(uri);
+    }
+
     /** A served record with its block, at {@code cid} when one is given. */
     public Optional<RecordTable.StoredRecord> record(AtUri uri, Optional<Cid> cid) throws SQLException {
         return records.get(uri, cid);
+    }
+
+    /** The account's private preferences, in order. */
+    public List<PreferenceTable.StoredPreference> preferences() throws SQLException {
+        return new PreferenceTable(session).all();
+    }
+
+    /**
+     * Up to {@code limit} served records written after revision {@code rev}, oldest first; empty when no
+     * record is as old as {@code rev} (a revision from before this repository, after a migration: then
+     * everything would look new).
+     */
+    public List<RecordTable.RecentRecord> recordsWrittenAfter(String rev, int limit) throws SQLException {
+        List<RecordTable.RecentRecord> recent = records.writtenAfter(rev, limit);
+        return recent.isEmpty() || records.anyWrittenBy(rev) ? recent : List.of();
     }
 
     /** A page of a collection's served records (see {@link RecordTable#list}). */
@@ -103,6 +124,16 @@ public class ActorRead {
     /** A page of referenced blob CIDs (see {@link BlobTable#referenced}). */
     public List<Cid> referencedBlobs(Optional<Tid> since, Optional<String> cursor, int limit) throws SQLException {
         return blobs.referenced(since.map(Tid::toString), cursor, limit);
+    }
+
+    /** A page of the account's blobs, pending or permanent, by CID (for the admin GUI). */
+    public List<BlobTable.BlobRow> blobs(Optional<String> cursor, int limit) throws SQLException {
+        return blobs.page(cursor, limit);
+    }
+
+    /** The records (AT URIs as text) that reference the blob. */
+    public List<String> blobReferences(Cid cid) throws SQLException {
+        return blobs.referencingRecords(cid);
     }
 
     /** The repository at its current commit; its tree is read lazily through this view. */

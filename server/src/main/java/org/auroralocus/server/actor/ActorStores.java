@@ -24,7 +24,7 @@ import org.auroralocus.server.db.Migrations;
  * opens readers as reads arrive).
  */
 public final class ActorStores implements AutoCloseable {
-    static final Migrations MIGRATIONS = Migrations.of("actor", "001-repo.sql", "002-blobs.sql");
+    static final Migrations MIGRATIONS = Migrations.of("actor", "001-repo.sql", "002-blobs.sql", "003-preferences.sql");
 
     private final Path root;
     private final DatabaseThreads threads;
@@ -105,6 +105,17 @@ public final class ActorStores implements AutoCloseable {
             // already gone: deletion is idempotent
         } catch (IOException e) {
             throw new UncheckedIOException("deleting actor store of " + did, e);
+        }
+    }
+
+    /** The bytes the account's store takes on disk (database, journal and key); 0 when it has none. */
+    public long diskSize(Did did) {
+        Path dir = folder(did);
+        if (!Files.isDirectory(dir)) return 0;
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("measuring the actor store of " + did, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.auroralocus.atproto.cbor.Block;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.repo.CommitResult;
@@ -11,6 +12,7 @@ import org.auroralocus.atproto.syntax.AtUri;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Tid;
 import org.auroralocus.server.actor.db.BlobTable;
+import org.auroralocus.server.actor.db.PreferenceTable;
 import org.auroralocus.server.db.SqlSession;
 
 /** One actor store inside a write transaction: everything done here commits together or not at all. */
@@ -56,6 +58,11 @@ public final class ActorWrite extends ActorRead {
         root.set(did, commit, rev, now);
     }
 
+    /** The account's private preferences, to replace. */
+    public PreferenceTable preferenceTable() {
+        return new PreferenceTable(session);
+    }
+
     /** Drops the records an import did not index at {@code rev}: those its repository does not hold. */
     public void dropRecordsNotAt(Tid rev) throws SQLException {
         records.deleteAllExceptRev(rev);
@@ -64,6 +71,11 @@ public final class ActorWrite extends ActorRead {
     /** Indexes a created or updated record. */
     public void indexRecord(AtUri uri, Cid cid, Tid rev, Instant now) throws SQLException {
         records.put(uri, cid, rev, now);
+    }
+
+    /** Takes the record down under {@code ref} (restores it when empty); false when it is not in the index. */
+    public boolean setRecordTakedown(AtUri uri, Optional<String> ref) throws SQLException {
+        return records.setTakedown(uri, ref);
     }
 
     /** Drops a deleted record from the index. */

@@ -1,7 +1,9 @@
 package org.auroralocus.server.config;
 
 import org.auroralocus.atproto.crypto.Curve;
+import org.auroralocus.atproto.crypto.KeyFormatException;
 import org.auroralocus.atproto.crypto.KeyPair;
+import org.auroralocus.atproto.crypto.PublicKey;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,6 +34,10 @@ public final class ConfigLoader {
     /** The official defaults: a day of events for replay, 500 events of slack per subscriber. */
     static final Duration DEFAULT_REPO_BACKFILL_LIMIT = Duration.ofDays(1);
     static final int DEFAULT_MAX_SUBSCRIPTION_BUFFER = 500;
+    static final Duration DEFAULT_PROXY_HEADERS_TIMEOUT = Duration.ofSeconds(10);
+    private static final Map<String, String> WELL_KNOWN_SERVICES = Map.of(
+            "https://api.bsky.app", "did:web:api.bsky.app",
+            "https://mod.bsky.app", "did:plc:ar7c4by46qjdydhdevvrndac");
 
     private final Map<String, String> environment;
     private final String osName;
@@ -78,6 +84,36 @@ public final class ConfigLoader {
             merged.putAll(generated);
         }
         return resolve(new Settings(merged), file, fromFile);
+    }
+
+    /**
+     * Where {@code pds.env} is read from when no {@code --env} is given: in the data folder named by the
+     * environment, else in this OS's default data folder. The desktop application's setup wizard
+     * writes there, so that the next start finds it.
+     */
+    public Path defaultEnvFile() {
+        return dataDirectory(Map.of()).resolve("pds.env").toAbsolutePath();
+    }
+
+    /** The folder the data is kept in when neither the environment nor a file names one. */
+    public Path defaultDataDirectory() {
+        return dataDirectory(Map.of());
+    }
+
+    /**
+     * Checks settings as they would be written to {@code envFile}, without touching any file: the
+     * configuration they give, or the {@link ConfigException} that explains what is wrong. Secrets
+     * that are missing are filled in for the check only.
+     */
+    public PdsConfig check(Map<String, String> settings, Path envFile) {
+        Map<String, String> merged = new HashMap<>(settings);
+        merged.putAll(generateMissingSecrets(merged));
+        return resolve(new Settings(merged), envFile.toAbsolutePath(), settings);
+    }
+
+    /** A new JWT secret, admin password and PLC rotation key, as a first start generates them. */
+    public Map<String, String> newSecrets() {
+        return generateMissingSecrets(Map.of());
     }
 
     private Path dataDirectory(Map<String, String> fromFile) {
@@ -129,7 +165,31 @@ public final class ConfigLoader {
         return new PdsConfig(hostname, port, localTrial ? "127.0.0.1" : "0.0.0.0", publicUrl, serviceDid, devMode,
                 localTrial, dataDirectory, file, handleDomains, s.bool("PDS_INVITE_REQUIRED").orElse(false),
                 blobLimit, blobstore(s, dataDirectory), plcDirectory(s, localTrial, publicUrl), secrets, firehose(s),
-                repoImports(s, blobLimit), email(s), rateLimits(s));
+                repoImports(s, blobLimit), email(s), rateLimits(s), links(s), recoveryDidKey(s),
+                upstreams(s, devMode));
+    }
+
+    private static PdsConfig.ServiceLinks links(Settings s) {
+        Optional<String> contact = s.string("PDS_CONTACT_EMAIL_ADDRESS");
+        if (contact.isPresent() && !contact.get().matches("[^@\\s]+@[^@\\s]+")) {
+            throw new ConfigException("PDS_CONTACT_EMAIL_ADDRESS must be an e-mail address, got \"" + contact.get() + "\"");
+        }
+        return new PdsConfig.ServiceLinks(
+                s.string("PDS_PRIVACY_POLICY_URL").map(url -> httpUrl(url, "PDS_PRIVACY_POLICY_URL must be an http(s) URL, got \"" + url + "\"")),
+                s.string("PDS_TERMS_OF_SERVICE_URL").map(url -> httpUrl(url, "PDS_TERMS_OF_SERVICE_URL must be an http(s) URL, got \"" + url + "\"")),
+                contact);
+    }
+
+    private static Optional<String> recoveryDidKey(Settings s) {
+        Optional<String> key = s.string("PDS_RECOVERY_DID_KEY");
+        key.ifPresent(k -> {
+            try {
+                PublicKey.parseDidKey(k);
+            } catch (KeyFormatException e) {
+                throw new ConfigException("PDS_RECOVERY_DID_KEY must be a did:key (secp256k1 or P-256), got \"" + k + "\"");
+            }
+        });
+        return key;
     }
 
     /** Both settings or neither: a server that can mail but not say from whom is a mistake to catch at start. */
@@ -158,6 +218,28 @@ public final class ConfigLoader {
         } catch (java.net.URISyntaxException e) {
             throw new ConfigException(problem);
         }
+    }
+
+    private static PdsConfig.Upstreams upstreams(Settings s, boolean devMode) {
+        boolean ssrfProtection = !s.bool("PDS_DISABLE_SSRF_PROTECTION").orElse(devMode);
+        long timeoutMs = s.longInteger("PDS_PROXY_HEADERS_TIMEOUT").orElse(DEFAULT_PROXY_HEADERS_TIMEOUT.toMillis());
+        if (timeoutMs <= 0) throw new ConfigException("PDS_PROXY_HEADERS_TIMEOUT must be positive (milliseconds), got " + timeoutMs);
+        return new PdsConfig.Upstreams(upstream(s, "PDS_BSKY_APP_VIEW", s.string("PDS_BSKY_APP_VIEW_CDN_URL_PATTERN")),
+                upstream(s, "PDS_REPORT_SERVICE", Optional.empty()), ssrfProtection, Duration.ofMillis(timeoutMs));
+    }
+
+    /** {@code <prefix>_URL} and {@code <prefix>_DID}: both or neither, as the official PDS requires. */
+    private static Optional<PdsConfig.Upstream> upstream(Settings s, String prefix, Optional<String> cdnUrlPattern) {
+        Optional<String> url = s.string(prefix + "_URL");
+        // the public Bluesky services' DIDs are known, so a pds.env naming only their URLs still works
+        Optional<String> did = s.string(prefix + "_DID").or(() -> url.map(u -> WELL_KNOWN_SERVICES.get(u.replaceAll("/+$", ""))));
+        if (url.isEmpty() && did.isEmpty()) return Optional.empty();
+        if (url.isEmpty() || did.isEmpty()) throw new ConfigException("Set both " + prefix + "_URL and " + prefix + "_DID, or neither");
+        if (!did.get().matches("did:[a-z]+:[A-Za-z0-9._:%-]*[A-Za-z0-9._-]")) {
+            throw new ConfigException(prefix + "_DID must be a DID such as did:web:api.bsky.app, got \"" + did.get() + "\"");
+        }
+        URI uri = httpUrl(url.get(), prefix + "_URL must be an http(s) URL such as https://api.bsky.app, got \"" + url.get() + "\"");
+        return Optional.of(new PdsConfig.Upstream(uri, did.get(), cdnUrlPattern));
     }
 
     private static PdsConfig.RepoImports repoImports(Settings s, int blobLimit) {

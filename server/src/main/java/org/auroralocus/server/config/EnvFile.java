@@ -67,6 +67,19 @@ public final class EnvFile {
         }
     }
 
+    /**
+     * Replaces the file with these settings (in their order), creating its folder if needed; the
+     * new file is readable by its owner only before anything is written to it.
+     */
+    public static void write(Path file, Map<String, String> values, String comment) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot replace the configuration file " + file + ": " + e.getMessage(), e);
+        }
+        append(file, values, comment);
+    }
+
     static void restrictToOwner(Path file) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -17,6 +17,11 @@ import org.auroralocus.server.ratelimit.RedisAddress;
  * @param blobstore  where blobs are kept (disk or S3)
  * @param repoImports whether importRepo is served, and its largest CAR
  * @param email      where e-mailed codes are sent from; empty when mail is not set up (codes are logged)
+ * @param links      what describeServer tells clients about the operator
+ * @param recoveryDidKey {@code PDS_RECOVERY_DID_KEY}: a did:key put ahead of the server's rotation key in
+ *                   every new account's DID, so its holder can recover accounts without this server
+ * @param upstreams  the AppView and report service calls are proxied to, and whether outbound requests
+ *                   to user-named hosts are protected against SSRF
  */
 public record PdsConfig(
         String hostname,
@@ -37,7 +42,10 @@ public record PdsConfig(
         Firehose firehose,
         RepoImports repoImports,
         Optional<EmailSetting> email,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        ServiceLinks links,
+        Optional<String> recoveryDidKey,
+        Upstreams upstreams) {
 
     public PdsConfig {
         serviceHandleDomains = List.copyOf(serviceHandleDomains);
@@ -80,6 +88,38 @@ public record PdsConfig(
         }
     }
 
+    /**
+     * The operator's pages and address that describeServer shows ({@code PDS_PRIVACY_POLICY_URL},
+     * {@code PDS_TERMS_OF_SERVICE_URL}, {@code PDS_CONTACT_EMAIL_ADDRESS}); sign-up screens link to them.
+     */
+    public record ServiceLinks(Optional<URI> privacyPolicy, Optional<URI> termsOfService, Optional<String> contactEmail) {
+        public static final ServiceLinks NONE = new ServiceLinks(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Where XRPC calls this server does not answer itself go: the AppView ({@code PDS_BSKY_APP_VIEW_URL},
+     * {@code PDS_BSKY_APP_VIEW_DID}, and {@code PDS_BSKY_APP_VIEW_CDN_URL_PATTERN} for image links), the
+     * report service ({@code PDS_REPORT_SERVICE_URL}, {@code PDS_REPORT_SERVICE_DID}); and
+     * {@code ssrfProtection}: outbound requests to user-named hosts may only reach public addresses over
+     * https (off with {@code PDS_DISABLE_SSRF_PROTECTION}, which defaults to {@code PDS_DEV_MODE});
+     * {@code headersTimeout}: how long a proxied call waits for the answer's headers
+     * ({@code PDS_PROXY_HEADERS_TIMEOUT}, milliseconds, default 10 s as the official PDS).
+     */
+    public record Upstreams(Optional<Upstream> appView, Optional<Upstream> reportService, boolean ssrfProtection,
+                            Duration headersTimeout) {
+        public Upstreams {
+            if (headersTimeout.isNegative() || headersTimeout.isZero()) {
+                throw new IllegalArgumentException("the proxy timeout must be positive: " + headersTimeout);
+            }
+        }
+    }
+
+    /**
+     * One configured service: its base URL and DID; {@code cdnUrlPattern} is a {@code printf} pattern of
+     * (image kind, did, cid) for image links (the AppView's CDN), empty for links to this server's getBlob.
+     */
+    public record Upstream(URI url, String did, Optional<String> cdnUrlPattern) {}
+
     /** The three secrets the server needs; generated on first start when not configured. */
     public record Secrets(Secret adminPassword, Secret jwtSecret, Secret plcRotationKeyHex) {}
 
@@ -94,6 +134,6 @@ public record PdsConfig(
                 : plcDirectory;
         return new PdsConfig(hostname, boundPort, bindHost, url, serviceDid, devMode, localTrial, dataDirectory,
                 envFile, serviceHandleDomains, inviteRequired, blobUploadLimit, blobstore, plc, secrets, firehose,
-                repoImports, email, rateLimits);
+                repoImports, email, rateLimits, links, recoveryDidKey, upstreams);
     }
 }

@@ -36,13 +36,15 @@ public final class IdentityService {
     /** Accounts hosted here answer at once; other handles go to DNS and HTTPS. */
     public Optional<Did> resolveHandle(Handle handle) {
         Optional<Account> local = accounts.findByHandle(handle.normalized());
-        if (local.isPresent()) return local.map(Account::did);
+        // a taken-down account's handle resolves no more; asking the network about a handle this
+        // server answers for would only come back here
+        if (local.isPresent()) return local.filter(a -> !a.takendown()).map(Account::did);
         return network.resolve(handle.normalized());
     }
 
-    /** The account hosted here with this handle, if any (for {@code /.well-known/atproto-did}). */
+    /** The account hosted here with this handle, if any and not taken down (for {@code /.well-known/atproto-did}). */
     public Optional<Did> localHandle(Handle handle) {
-        return accounts.findByHandle(handle.normalized()).map(Account::did);
+        return accounts.findByHandle(handle.normalized()).filter(a -> !a.takendown()).map(Account::did);
     }
 
     /**
@@ -53,9 +55,29 @@ public final class IdentityService {
     public Account updateHandle(Did did, String requested) {
         Handle handle = rules.forExistingAccount(requested, did);
         Account current = accounts.findByDid(did).orElseThrow(() -> XrpcException.invalidRequest("Account not found"));
+        // as the official PDS's checkTakedown: a taken-down account's old session cannot change its identity
+        if (current.takendown()) throw new XrpcException(401, "AccountTakedown", "Account has been taken down");
         if (!current.handle().equals(handle) && !accounts.isHandleAvailable(handle)) {
             throw XrpcException.invalidRequest("HandleNotAvailable", "Handle already taken: " + handle);
         }
+        return changeHandle(did, handle);
+    }
+
+    /**
+     * The administrator's handle change (com.atproto.admin.updateAccountHandle): any valid handle,
+     * without the service-domain rules or a proof of a custom domain, as in the official PDS.
+     */
+    public Account updateHandleAsAdministrator(Did did, Handle requested) {
+        Handle handle = requested.normalized();
+        Account current = accounts.findByDid(did).orElseThrow(() ->
+                new AccountException(AccountException.Problem.NOT_FOUND, "Account not found: " + did));
+        if (!current.handle().equals(handle) && !accounts.isHandleAvailable(handle)) {
+            throw new AccountException(AccountException.Problem.HANDLE_NOT_AVAILABLE, "Handle already taken: " + handle);
+        }
+        return changeHandle(did, handle);
+    }
+
+    private Account changeHandle(Did did, Handle handle) {
         if (did.isPlc()) plc.updateHandle(did, handle);
         Account updated;
         try {

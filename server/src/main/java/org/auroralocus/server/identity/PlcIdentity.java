@@ -22,21 +22,26 @@ public final class PlcIdentity {
     private final PlcClient plc;
     private final KeyPair rotationKey;
     private final String pdsEndpoint;
+    private final Optional<PublicKey> serverRecoveryKey;
 
-    public PlcIdentity(PlcClient plc, KeyPair rotationKey, String pdsEndpoint) {
+    /** @param serverRecoveryKey the operator's {@code PDS_RECOVERY_DID_KEY}, if set */
+    public PlcIdentity(PlcClient plc, KeyPair rotationKey, String pdsEndpoint, Optional<PublicKey> serverRecoveryKey) {
         this.plc = plc;
         this.rotationKey = rotationKey;
         this.pdsEndpoint = pdsEndpoint;
+        this.serverRecoveryKey = serverRecoveryKey;
     }
 
     /**
      * A signed genesis operation for a new account; its DID is {@link SignedPlcOp#genesisDid()}.
-     * A user-supplied recovery key comes first in the rotation keys, ahead of the server's, as in
-     * the official PDS, so it can override the server within the recovery window.
+     * A user-supplied recovery key comes first in the rotation keys, then the operator's, then the
+     * server's, as in the official PDS: an earlier key can override a later one within the
+     * recovery window.
      */
     public SignedPlcOp genesis(Handle handle, PublicKey signingKey, Optional<PublicKey> recoveryKey) {
         List<PublicKey> rotationKeys = new ArrayList<>();
         recoveryKey.ifPresent(rotationKeys::add);
+        serverRecoveryKey.ifPresent(rotationKeys::add);
         rotationKeys.add(rotationKey.publicKey());
         return PlcOperation.atprotoGenesis(rotationKeys, signingKey, handle, pdsEndpoint).sign(rotationKey);
     }

@@ -14,4 +14,9 @@ final class LoggingMailer implements Mailer {
         LOG.log(System.Logger.Level.WARNING, "mail not configured: {0} code for did={1}: {2}",
                 purpose.value(), did, code);
     }
+
+    /** Only that a message was not sent: its content is for the account holder, not for the log. */
+    @Override public void sendMessage(Did did, String address, String subject, String content) {
+        LOG.log(System.Logger.Level.WARNING, "mail not configured: a message from the administrator to did={0} was not sent", did);
+    }
 }

@@ -51,25 +51,40 @@ final class SmtpMailer implements Mailer {
     @Override public void sendCode(Did did, String address, EmailTokenPurpose purpose, String code) {
         MailTemplate mail = MailTemplate.of(purpose).withCode(code);
         try {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(setting.fromAddress()));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(address, true));
-            message.setSubject(mail.subject(), "UTF-8");
-            message.setSentDate(new Date());
             MimeBodyPart text = new MimeBodyPart();
             text.setText(mail.text(), "UTF-8", "plain");
             MimeBodyPart html = new MimeBodyPart();
             html.setText(mail.html(), "UTF-8", "html");
-            message.setContent(new MimeMultipart("alternative", text, html));
-            try (Transport transport = session.getTransport()) {
-                transport.connect(setting.username().orElse(null),
-                        setting.password().map(org.auroralocus.server.config.Secret::value).orElse(null));
-                message.saveChanges();
-                transport.sendMessage(message, message.getAllRecipients());
-            }
+            send(address, mail.subject(), new MimeMultipart("alternative", text, html));
         } catch (MessagingException e) {
             throw new MailException("could not send the " + purpose.value() + " mail for " + did, e);
         }
         LOG.log(System.Logger.Level.INFO, "{0} mail sent for did={1}", purpose.value(), did);
+    }
+
+    @Override public void sendMessage(Did did, String address, String subject, String content) {
+        try {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(content, "UTF-8", "plain");
+            send(address, subject, new MimeMultipart(text));
+        } catch (MessagingException e) {
+            throw new MailException("could not send the administrator's message to " + did, e);
+        }
+        LOG.log(System.Logger.Level.INFO, "administrator''s message sent to did={0}", did);
+    }
+
+    private void send(String address, String subject, MimeMultipart content) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(setting.fromAddress()));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(address, true));
+        message.setSubject(subject, "UTF-8");
+        message.setSentDate(new Date());
+        message.setContent(content);
+        try (Transport transport = session.getTransport()) {
+            transport.connect(setting.username().orElse(null),
+                    setting.password().map(org.auroralocus.server.config.Secret::value).orElse(null));
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+        }
     }
 }

@@ -180,6 +180,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void proxySettingsHaveTheOfficialNamesAndSsrfProtectionFollowsDevMode() {
+        PdsConfig none = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_HOSTNAME", "pds.example.com")).load(Optional.empty());
+        assertEquals(new PdsConfig.Upstreams(Optional.empty(), Optional.empty(), true, java.time.Duration.ofSeconds(10)), none.upstreams());
+        PdsConfig set = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_HOSTNAME", "pds.example.com",
+                "PDS_BSKY_APP_VIEW_URL", "https://api.bsky.app", "PDS_BSKY_APP_VIEW_DID", "did:web:api.bsky.app",
+                "PDS_BSKY_APP_VIEW_CDN_URL_PATTERN", "https://cdn.bsky.app/img/%s/plain/%s/%s@jpeg",
+                "PDS_REPORT_SERVICE_URL", "https://mod.bsky.app", "PDS_REPORT_SERVICE_DID", "did:plc:ar7c4by46qjdydhdevvrndac",
+                "PDS_DISABLE_SSRF_PROTECTION", "true", "PDS_PROXY_HEADERS_TIMEOUT", "2500")).load(Optional.empty());
+        assertEquals(new PdsConfig.Upstreams(
+                Optional.of(new PdsConfig.Upstream(java.net.URI.create("https://api.bsky.app"), "did:web:api.bsky.app",
+                        Optional.of("https://cdn.bsky.app/img/%s/plain/%s/%s@jpeg"))),
+                Optional.of(new PdsConfig.Upstream(java.net.URI.create("https://mod.bsky.app"), "did:plc:ar7c4by46qjdydhdevvrndac",
+                        Optional.empty())),
+                false, java.time.Duration.ofMillis(2500)), set.upstreams());
+        PdsConfig trial = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString())).load(Optional.empty());
+        assertFalse(trial.upstreams().ssrfProtection());
+    }
+
+    @Test
+    void anAppViewUrlWithoutItsDidIsOneClearLine() {
+        var bad = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
+                "PDS_BSKY_APP_VIEW_URL", "https://appview.example.com")).load(Optional.empty()));
+        assertEquals("Set both PDS_BSKY_APP_VIEW_URL and PDS_BSKY_APP_VIEW_DID, or neither", bad.getMessage());
+        PdsConfig bluesky = loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(), "PDS_BSKY_APP_VIEW_URL", "https://api.bsky.app"))
+                .load(Optional.empty());
+        assertEquals("did:web:api.bsky.app", bluesky.upstreams().appView().orElseThrow().did());
+    }
+
+    @Test
     void aRedisAddressWithoutAPortNumberIsOneClearLine() {
         var bad = assertThrows(ConfigException.class, () -> loader(Map.of("PDS_DATA_DIRECTORY", dir.toString(),
                 "PDS_REDIS_SCRATCH_ADDRESS", "redis:sixty")).load(Optional.empty()));

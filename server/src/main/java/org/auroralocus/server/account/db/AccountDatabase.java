@@ -7,7 +7,8 @@ import org.auroralocus.server.db.Migrations;
 
 /** Where {@code account.sqlite} lives and which migrations build it. */
 public final class AccountDatabase {
-    static final Migrations MIGRATIONS = Migrations.of("account", "001-accounts-sessions-app-passwords-invites.sql");
+    static final Migrations MIGRATIONS = Migrations.of("account", "001-accounts-sessions-app-passwords-invites.sql",
+            "002-invites-disabled-takedown-log.sql");
 
     private AccountDatabase() {}
 

@@ -55,6 +55,36 @@ public final class AccountTable {
         return SqlValues.all(st, AccountTable::read);
     }
 
+    /**
+     * Accounts in DID order after {@code after} whose handle or e-mail contains {@code text}, or whose
+     * DID starts with it; {@code text} must be lower-case (handles and e-mails are stored so). An
+     * empty {@code text} matches every account.
+     */
+    public static List<AccountRow> search(SqlSession s, String text, Optional<Did> after, int limit) throws SQLException {
+        PreparedStatement st = s.prepare("SELECT " + COLUMNS + """
+                 FROM account
+                WHERE did > ? AND (instr(handle, ?) > 0 OR instr(coalesce(email, ''), ?) > 0 OR substr(did, 1, length(?)) = ?)
+                ORDER BY did LIMIT ?""");
+        st.setString(1, after.map(Did::value).orElse(""));
+        for (int i = 2; i <= 5; i++) st.setString(i, text);
+        st.setInt(6, limit);
+        return SqlValues.all(st, AccountTable::read);
+    }
+
+    /** Whether the administrator has stopped the account from getting invite codes (false when there is no such account). */
+    public static boolean invitesDisabled(SqlSession s, Did did) throws SQLException {
+        PreparedStatement st = s.prepare("SELECT invites_disabled FROM account WHERE did = ?");
+        st.setString(1, did.value());
+        return SqlValues.first(st, rs -> rs.getInt(1) != 0).orElse(false);
+    }
+
+    public static boolean updateInvitesDisabled(SqlSession s, Did did, boolean disabled) throws SQLException {
+        PreparedStatement st = s.prepare("UPDATE account SET invites_disabled = ? WHERE did = ?");
+        st.setInt(1, disabled ? 1 : 0);
+        st.setString(2, did.value());
+        return st.executeUpdate() == 1;
+    }
+
     public static boolean updateHandle(SqlSession s, Did did, Handle handle) throws SQLException {
         PreparedStatement st = s.prepare("UPDATE account SET handle = ? WHERE did = ?");
         st.setString(1, handle.value());

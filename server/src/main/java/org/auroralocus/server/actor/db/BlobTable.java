@@ -36,6 +36,14 @@ public final class BlobTable {
      * it, and restarts its clock, so the cleanup does not take a blob just uploaded again; the
      * caller drops the second copy. Either way the caller reads the row back with {@link #get}.
      */
+    /** Takes the blob down under {@code ref}, or restores it when empty; false when there is no such blob. */
+    public boolean setTakedown(Cid cid, Optional<String> ref) throws SQLException {
+        var st = session.prepare("UPDATE blob SET takedown_ref = ? WHERE cid = ?");
+        st.setString(1, ref.orElse(null));
+        st.setString(2, cid.toString());
+        return st.executeUpdate() == 1;
+    }
+
     public void putUpload(Cid cid, String mimeType, long size, String tempKey, Instant now) throws SQLException {
         var st = session.prepare("""
                 INSERT INTO blob (cid, mime_type, size, temp_key, created_at) VALUES (?, ?, ?, ?, ?)
@@ -164,6 +172,31 @@ public final class BlobTable {
             while (rs.next()) cids.add(Cid.parse(rs.getString(1)));
         }
         return cids;
+    }
+
+    /** A page of every blob row, pending or permanent, by CID text after {@code cursor} (the admin GUI's blob grid). */
+    public List<BlobRow> page(Optional<String> cursor, int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT cid, mime_type, size, temp_key, created_at, takedown_ref FROM blob
+                WHERE cid > ? ORDER BY cid LIMIT ?""");
+        st.setString(1, cursor.orElse(""));
+        st.setInt(2, limit);
+        List<BlobRow> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) rows.add(row(rs));
+        }
+        return rows;
+    }
+
+    /** The AT URIs (as text) of the records that reference the blob, sorted. */
+    public List<String> referencingRecords(Cid blob) throws SQLException {
+        var st = session.prepare("SELECT record_uri FROM record_blob WHERE blob_cid = ? ORDER BY record_uri");
+        st.setString(1, blob.toString());
+        List<String> uris = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) uris.add(rs.getString(1));
+        }
+        return uris;
     }
 
     private static BlobRow row(ResultSet rs) throws SQLException {

@@ -46,6 +46,26 @@ public final class RecordTable {
         }
     }
 
+    /** A record's moderation state: its current CID and its takedown reference while taken down. */
+    public record Moderation(Cid cid, Optional<String> takedownRef) {}
+
+    public Optional<Moderation> moderation(AtUri uri) throws SQLException {
+        var st = session.prepare("SELECT cid, takedown_ref FROM record WHERE uri = ?");
+        st.setString(1, uri.toString());
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(new Moderation(Cid.parse(rs.getString(1)), Optional.ofNullable(rs.getString(2))))
+                    : Optional.empty();
+        }
+    }
+
+    /** Takes the record down under {@code ref}, or restores it when empty; false when there is no such record. */
+    public boolean setTakedown(AtUri uri, Optional<String> ref) throws SQLException {
+        var st = session.prepare("UPDATE record SET takedown_ref = ? WHERE uri = ?");
+        st.setString(1, ref.orElse(null));
+        st.setString(2, uri.toString());
+        return st.executeUpdate() == 1;
+    }
+
     /** The record, if it is there and served, at {@code cid} when one is given. */
     public Optional<StoredRecord> get(AtUri uri, Optional<Cid> cid) throws SQLException {
         var st = session.prepare("""
@@ -89,6 +109,39 @@ public final class RecordTable {
             while (rs.next()) collections.add(Nsid.parse(rs.getString(1)));
         }
         return collections;
+    }
+
+    /** A record with its block, the revision that wrote it, and when it was indexed. */
+    public record RecentRecord(AtUri uri, Cid cid, byte[] block, String rev, Instant indexedAt) {}
+
+    /**
+     * The served records written after revision {@code rev}, oldest first, at most {@code limit}
+     * (read-after-write: what an AppView that has seen {@code rev} cannot know yet).
+     */
+    public List<RecentRecord> writtenAfter(String rev, int limit) throws SQLException {
+        var st = session.prepare("""
+                SELECT record.uri, record.cid, repo_block.content, record.repo_rev, record.indexed_at
+                FROM record JOIN repo_block ON repo_block.cid = record.cid
+                WHERE record.repo_rev > ? AND record.takedown_ref IS NULL ORDER BY record.repo_rev LIMIT ?""");
+        st.setString(1, rev);
+        st.setInt(2, limit);
+        List<RecentRecord> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new RecentRecord(AtUri.parse(rs.getString(1)), Cid.parse(rs.getString(2)), rs.getBytes(3),
+                        rs.getString(4), Instant.parse(rs.getString(5))));
+            }
+        }
+        return out;
+    }
+
+    /** Whether some record was written at or before revision {@code rev}. */
+    public boolean anyWrittenBy(String rev) throws SQLException {
+        var st = session.prepare("SELECT 1 FROM record WHERE repo_rev <= ? LIMIT 1");
+        st.setString(1, rev);
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next();
+        }
     }
 
     /** Indexes a created or updated record; an update keeps the record's takedown. */

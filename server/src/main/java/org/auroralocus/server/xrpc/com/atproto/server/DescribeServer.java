@@ -1,5 +1,6 @@
 package org.auroralocus.server.xrpc.com.atproto.server;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.syntax.Did;
@@ -23,8 +24,10 @@ public final class DescribeServer implements XrpcQuery<NoInput, DescribeServer.O
     private final Output output;
 
     public DescribeServer(PdsConfig config) {
+        PdsConfig.ServiceLinks links = config.links();
         this.output = new Output(Did.parse(config.serviceDid()), config.serviceHandleDomains(), config.inviteRequired(),
-                config.blobUploadLimit(), new Links(Optional.empty(), Optional.empty()), new Contact(Optional.empty()));
+                config.blobUploadLimit(), new Links(links.privacyPolicy().map(URI::toString), links.termsOfService().map(URI::toString)),
+                new Contact(links.contactEmail()));
     }
 
     @Override public Output handle(NoInput params, Caller caller) {

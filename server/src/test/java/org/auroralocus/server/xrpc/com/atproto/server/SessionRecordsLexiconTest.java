@@ -34,7 +34,14 @@ class SessionRecordsLexiconTest {
                 Arguments.of("com.atproto.server.resetPassword", "input", ResetPassword.Input.class),
                 Arguments.of("com.atproto.server.requestEmailUpdate", "input", NoInput.class),
                 Arguments.of("com.atproto.server.requestEmailUpdate", "output", RequestEmailUpdate.Output.class),
-                Arguments.of("com.atproto.server.updateEmail", "input", UpdateEmail.Input.class));
+                Arguments.of("com.atproto.server.updateEmail", "input", UpdateEmail.Input.class),
+                Arguments.of("com.atproto.server.createInviteCode", "input", CreateInviteCode.Input.class),
+                Arguments.of("com.atproto.server.createInviteCode", "output", CreateInviteCode.Output.class),
+                Arguments.of("com.atproto.server.createInviteCodes", "input", CreateInviteCodes.Input.class),
+                Arguments.of("com.atproto.server.createInviteCodes", "output", CreateInviteCodes.Output.class),
+                Arguments.of("com.atproto.server.createInviteCodes", "output #accountCodes", CreateInviteCodes.AccountCodes.class),
+                Arguments.of("com.atproto.server.getAccountInviteCodes", "parameters", GetAccountInviteCodes.Params.class),
+                Arguments.of("com.atproto.server.getAccountInviteCodes", "output", GetAccountInviteCodes.Output.class));
     }
 
     @ParameterizedTest(name = "{0} {1}")

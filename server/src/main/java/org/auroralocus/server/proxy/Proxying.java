@@ -1,0 +1,26 @@
+package org.auroralocus.server.proxy;
+
+import java.time.Clock;
+import org.auroralocus.atproto.identity.DidResolver;
+import org.auroralocus.server.account.AccountService;
+import org.auroralocus.server.actor.ActorStores;
+import org.auroralocus.server.auth.ServiceJwts;
+import org.auroralocus.server.config.PdsConfig;
+
+/**
+ * The proxy's services, built once by the composition root; {@link XrpcProxy} adds the request
+ * authentication the HTTP layer owns.
+ */
+public record Proxying(ProxyRouting routing, UpstreamClient upstream, ServiceJwts jwts, ActorStores actors,
+                       ReadAfterWrite readAfterWrite, FeedGenerators feeds) {
+
+    /** Wires the proxy for {@code config}; {@code upstream} is closed by the caller. */
+    public static Proxying create(PdsConfig config, DidResolver dids, UpstreamClient upstream, ServiceJwts jwts,
+                                  ActorStores actors, AccountService accounts, Clock clock) {
+        ProxyRouting routing = new ProxyRouting(config.upstreams(), dids);
+        LocalViewer viewer = new LocalViewer(accounts, new ImageUrls(config.publicUrl(),
+                config.upstreams().appView().flatMap(PdsConfig.Upstream::cdnUrlPattern)));
+        return new Proxying(routing, upstream, jwts, actors, new ReadAfterWrite(actors, viewer, clock),
+                new FeedGenerators(routing, upstream));
+    }
+}

@@ -1,0 +1,114 @@
+package org.auroralocus.server.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.auroralocus.server.TestAccounts;
+import org.auroralocus.server.TestPds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Read-after-write over real HTTP: the fake AppView answers as of an older revision of the account's
+ * repository, and the PDS patches in what the account wrote since.
+ */
+class ReadAfterWriteXrpcTest {
+    @TempDir static Path dir;
+    static AppViewPds setup;
+    static FakeService appView;
+    static TestPds pds;
+
+    @BeforeAll
+    static void start() {
+        AppViewPds started = AppViewPds.start(dir);
+        setup = started;
+        appView = started.appView();
+        pds = started.pds();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (setup != null) setup.close();
+    }
+
+    @Test
+    void aPostMadeAMomentAgoAppearsAtTheTopOfTheAuthorsOwnFeed() {
+        TestAccounts.SignedUp bob = TestAccounts.signUp(pds, "bob", "password-bob");
+        JsonNode older = post(bob, "seen by the AppView");
+        String seenRev = latestRev(bob);
+        JsonNode fresh = post(bob, "made a moment ago");
+        String feed = "{\"feed\":[{\"post\":{\"uri\":\"" + older.get("uri").asText() + "\",\"cid\":\"" + older.get("cid").asText()
+                + "\",\"author\":{\"did\":\"" + bob.did() + "\",\"handle\":\"" + bob.handle() + "\"},\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"seen by the AppView\",\"createdAt\":\"2020-01-01T00:00:00.000Z\"},"
+                + "\"indexedAt\":\"2020-01-01T00:00:00.000Z\"}}],\"cursor\":\"c1\"}";
+        appView.answer(r -> FakeService.Answer.json(200, feed, "atproto-repo-rev", seenRev));
+
+        var r = pds.get("/xrpc/app.bsky.feed.getAuthorFeed?actor=" + bob.did(), bob.auth());
+        assertEquals(200, r.status(), r.text());
+        JsonNode items = r.json().get("feed");
+        assertEquals(2, items.size(), r.text());
+        JsonNode first = items.get(0).get("post");
+        assertEquals(fresh.get("uri").asText(), first.get("uri").asText());
+        assertEquals(fresh.get("cid").asText(), first.get("cid").asText());
+        assertEquals("made a moment ago", first.get("record").get("text").asText());
+        assertEquals(bob.handle(), first.get("author").get("handle").asText());
+        assertEquals(0, first.get("likeCount").asInt());
+        assertEquals(older.get("uri").asText(), items.get(1).get("post").get("uri").asText());
+        assertEquals("c1", r.json().get("cursor").asText());
+        assertTrue(Long.parseLong(r.header("Atproto-Upstream-Lag").orElseThrow()) >= 0);
+        assertTrue(r.header("atproto-repo-rev").isEmpty());
+    }
+
+    @Test
+    void theOwnProfileShowsTheProfileRecordTheAppViewHasNotSeen() {
+        TestAccounts.SignedUp carol = TestAccounts.signUp(pds, "carol", "password-carol");
+        // a record the AppView has seen: without one, a revision older than every record is taken for
+        // another repository's (a migration) and nothing is patched, as in the official PDS
+        post(carol, "hello");
+        String seenRev = latestRev(carol);
+        var put = pds.post("/xrpc/com.atproto.repo.putRecord", "{\"repo\":\"" + carol.did() + "\",\"collection\":\"app.bsky.actor.profile\","
+                + "\"rkey\":\"self\",\"record\":{\"$type\":\"app.bsky.actor.profile\",\"displayName\":\"Carol Now\",\"description\":\"fresh\"}}", carol.auth());
+        assertEquals(200, put.status(), put.text());
+        appView.answer(r -> FakeService.Answer.json(200, "{\"did\":\"" + carol.did() + "\",\"handle\":\"" + carol.handle()
+                + "\",\"displayName\":\"Carol Before\",\"description\":\"stale\",\"followersCount\":3}", "atproto-repo-rev", seenRev));
+
+        var r = pds.get("/xrpc/app.bsky.actor.getProfile?actor=" + carol.did(), carol.auth());
+        assertEquals(200, r.status(), r.text());
+        assertEquals("Carol Now", r.json().get("displayName").asText());
+        assertEquals("fresh", r.json().get("description").asText());
+        assertEquals(3, r.json().get("followersCount").asInt());
+        assertTrue(r.header("Atproto-Upstream-Lag").isPresent());
+    }
+
+    @Test
+    void anAnswerThatIsUpToDateIsPassedOnUnchanged() {
+        TestAccounts.SignedUp dave = TestAccounts.signUp(pds, "dave", "password-dave");
+        post(dave, "already seen");
+        String rev = latestRev(dave);
+        String body = "{\"feed\":[],\"cursor\":\"z\"}";
+        appView.answer(r -> FakeService.Answer.json(200, body, "atproto-repo-rev", rev));
+        var r = pds.get("/xrpc/app.bsky.feed.getTimeline", dave.auth());
+        assertEquals(200, r.status(), r.text());
+        assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), r.body());
+        assertEquals(rev, r.header("atproto-repo-rev").orElseThrow());
+        assertFalse(r.header("Atproto-Upstream-Lag").isPresent());
+    }
+
+    private static JsonNode post(TestAccounts.SignedUp who, String text) {
+        var r = pds.post("/xrpc/com.atproto.repo.createRecord", "{\"repo\":\"" + who.did() + "\",\"collection\":\"app.bsky.feed.post\","
+                + "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"" + text + "\",\"createdAt\":\"" + Instant.now() + "\"}}", who.auth());
+        assertEquals(200, r.status(), r.text());
+        return r.json();
+    }
+
+    private static String latestRev(TestAccounts.SignedUp who) {
+        return pds.get("/xrpc/com.atproto.sync.getLatestCommit?did=" + who.did()).json().get("rev").asText();
+    }
+}
