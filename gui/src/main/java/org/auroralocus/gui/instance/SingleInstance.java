@@ -2,9 +2,8 @@ package org.auroralocus.gui.instance;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import org.auroralocus.server.config.ConfigLoader;
 
 /**
  * The desktop application's one-instance rule, as the launcher and the application use it:
@@ -28,7 +27,9 @@ public final class SingleInstance {
      * busy port says the rest.
      */
     public static boolean claim() {
-        Path folder = dataFolder(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        // where pds.env is read from (PDS_DATA_DIRECTORY, else the OS's per-user folder), found without reading or
+        // writing it: the lock is taken before the application has looked at its configuration
+        Path folder = ConfigLoader.forThisMachine().defaultEnvFile().getParent();
         try {
             held = InstanceGuard.acquire(folder, WAIT_FOR_STARTING_INSTANCE);
         } catch (RuntimeException e) {
@@ -45,24 +46,5 @@ public final class SingleInstance {
     /** What a later launch does to this one: the application brings its window forward (run off the FX thread). */
     public static void onActivate(Runnable bringForward) {
         held.ifPresent(guard -> guard.onActivate(bringForward));
-    }
-
-    /**
-     * The folder {@code pds.env} is read from when no {@code --env} is given: the same rule as the
-     * server's configuration (DESIGN.md), computed here without reading or writing that file, because
-     * the lock is taken before the application has looked at its configuration.
-     */
-    static Path dataFolder(Map<String, String> env, String osName, Path home) {
-        String configured = env.get("PDS_DATA_DIRECTORY");
-        if (configured != null && !configured.isBlank()) return Path.of(configured.strip()).toAbsolutePath();
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("win")) return base(env, "LOCALAPPDATA", home.resolve("AppData/Local")).resolve("Aurora Locus");
-        if (os.contains("mac")) return home.resolve("Library/Application Support/Aurora Locus");
-        return base(env, "XDG_DATA_HOME", home.resolve(".local/share")).resolve("aurora-locus");
-    }
-
-    private static Path base(Map<String, String> env, String variable, Path fallback) {
-        String value = env.get(variable);
-        return value != null && !value.isBlank() ? Path.of(value) : fallback;
     }
 }
