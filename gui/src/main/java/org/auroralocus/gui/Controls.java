@@ -60,6 +60,22 @@ public final class Controls {
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** A table screen's body: a bar of actions above the table, the table taking the height left. */
+    public static Node tableBody(Node bar, Node table) {
+        VBox body = new VBox(10, bar, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        body.getStyleClass().add("screen-body");
+        return body;
+    }
+
+    /** Buttons on the left, a short status message on the right. */
+    public static HBox actionBar(Node message, Node... buttons) {
+        HBox bar = new HBox(8, buttons);
+        bar.getChildren().addAll(spacer(), message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
     public static Region spacer() {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);

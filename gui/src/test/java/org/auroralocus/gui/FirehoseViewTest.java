@@ -3,43 +3,34 @@ package org.auroralocus.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.auroralocus.atproto.cbor.DataValue;
+import org.auroralocus.gui.firehose.FirehoseViewModel;
+import org.auroralocus.server.sequencer.SequencedEvent;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.auroralocus.gui.firehose.FirehoseView;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.inspect.FirehoseEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class FirehoseViewTest {
-    @TempDir static Path dir;
-    static GuiHarness harness;
+/** The firehose screen alone in the window, over a real server. */
+class FirehoseViewTest extends MainWindowTest {
     FirehoseView view;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        harness = GuiHarness.started(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        harness.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        view = new FirehoseView(harness.gui);
-        GuiHarness.show(stage, (javafx.scene.Parent) view.node());
+    @BeforeEach
+    void showFirehose() throws Exception {
+        view = GuiHarness.onFx(() -> new FirehoseView(harness.gui));
+        GuiHarness.onFx(() -> {
+            scene.setRoot((javafx.scene.Parent) view.node());
+            return null;
+        });
     }
 
     @Test
@@ -81,5 +72,43 @@ class FirehoseViewTest {
         assertEquals(before, GuiHarness.onFx(() -> view.model().rows().size()), "nothing added while paused");
         robot.clickOn("#firehose-pause");
         GuiHarness.await("the waiting events", () -> view.model().rows().size(), n -> n > before);
+    }
+
+    /**
+     * 2,000 events as fast as one thread can hand them to the in-process feed (the path the sequencer
+     * takes): the table keeps at most its cap, ends on the newest event, and the FX thread keeps
+     * answering within half a second all along.
+     */
+    @Test
+    void aBurstOfTwoThousandEventsKeepsTheTableCappedAndTheWindowResponsive() throws Exception {
+        var pds = harness.pds();
+        var owner = TestAccounts.signUp(pds, "burst", "correct horse");
+        var feed = pds.server().services().inspection().events();
+        long first = pds.server().services().inspection().recentEvents(1).getLast().seq() + 1_000;
+        int count = 2_000;
+        long last = first + count - 1;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Thread pusher = Thread.ofPlatform().start(() -> {
+            for (long seq = first; seq <= last; seq++) {
+                feed.sequenced(new SequencedEvent(seq, owner.did(), "#sync", now, DataValue.map("rev", DataValue.of("burst" + seq))));
+            }
+        });
+        long slowest = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            CountDownLatch answered = new CountDownLatch(1);
+            long asked = System.nanoTime();
+            Platform.runLater(answered::countDown);
+            assertTrue(answered.await(500, TimeUnit.MILLISECONDS), "the FX thread answered within 500 ms during the burst");
+            slowest = Math.max(slowest, System.nanoTime() - asked);
+            if (!pusher.isAlive() && GuiHarness.onFx(() -> !view.model().rows().isEmpty() && view.model().rows().getLast().seq() == last)) break;
+        }
+        pusher.join();
+        int rows = GuiHarness.onFx(() -> view.model().rows().size());
+        assertEquals(last, GuiHarness.onFx(() -> view.model().rows().getLast().seq()), "the table ends on the newest event");
+        assertTrue(rows <= FirehoseViewModel.KEPT, "at most " + FirehoseViewModel.KEPT + " rows, not " + rows);
+        assertEquals(FirehoseViewModel.KEPT, rows, "the burst fills the table to its cap");
+        System.getLogger(FirehoseViewTest.class.getName()).log(System.Logger.Level.INFO,
+                "slowest FX answer during the burst: {0} ms", TimeUnit.NANOSECONDS.toMillis(slowest));
     }
 }

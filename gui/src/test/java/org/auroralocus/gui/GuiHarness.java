@@ -32,10 +32,10 @@ final class GuiHarness implements AutoCloseable {
     final GuiContext gui;
     private volatile TestPds pds;
 
-    private GuiHarness(Path dir) {
+    private GuiHarness(Path dir, Map<String, String> settings) {
         this.dir = dir;
         this.host = new ServerHost(tasks, Clock.systemUTC(), () -> {
-            pds = TestPds.start(dir.resolve("data"), Map.of());
+            pds = TestPds.start(dir.resolve("data"), settings);
             return pds.server();
         });
         this.gui = new GuiContext(host, tasks, logs, Clock.systemUTC(), Platform::runLater, loader(dir));
@@ -47,9 +47,9 @@ final class GuiHarness implements AutoCloseable {
     }
 
     /** Starts the FX toolkit if needed, then the server, and waits until it runs. */
-    static GuiHarness started(Path dir) throws Exception {
+    static GuiHarness started(Path dir, Map<String, String> settings) throws Exception {
         FxToolkit.registerPrimaryStage();
-        GuiHarness h = new GuiHarness(dir);
+        GuiHarness h = new GuiHarness(dir, settings);
         Platform.runLater(h.host::start);
         h.awaitRunning();
         return h;

@@ -21,24 +21,40 @@ final class SampleData {
         return TestAccounts.signUp(pds, prefix, "correct horse battery");
     }
 
+    /** Posts {@code text}; returns the post's URI. */
     static String post(TestPds pds, TestAccounts.SignedUp who, String text) {
+        return postRef(pds, who, text).get("uri").asText();
+    }
+
+    /** Posts {@code text}; returns its strong reference ({@code uri}, {@code cid}). */
+    static com.fasterxml.jackson.databind.JsonNode postRef(TestPds pds, TestAccounts.SignedUp who, String text) {
         var r = pds.post("/xrpc/com.atproto.repo.createRecord", """
                 {"repo":"%s","collection":"app.bsky.feed.post","record":{"$type":"app.bsky.feed.post","text":"%s",
                 "createdAt":"2026-11-28T12:00:00.000Z"}}""".formatted(who.did(), text), who.auth());
         if (r.status() != 200) throw new AssertionError("post failed: " + r.text());
-        return r.json().get("uri").asText();
+        return r.json();
     }
 
     /** Uploads a picture and posts it; returns the post's URI. */
     static String imagePost(TestPds pds, TestAccounts.SignedUp who, byte[] png, String alt) {
+        return imagePost(pds, who, upload(pds, who, png), alt);
+    }
+
+    /** Uploads a picture; returns the blob object ({@code ref.$link} is its CID). */
+    static com.fasterxml.jackson.databind.JsonNode upload(TestPds pds, TestAccounts.SignedUp who, byte[] png) {
         var upload = pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/com.atproto.repo.uploadBlob"))
                 .headers(who.auth()).header("Content-Type", "image/png")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build());
         if (upload.status() != 200) throw new AssertionError("upload failed: " + upload.text());
+        return upload.json().get("blob");
+    }
+
+    /** Posts an uploaded picture; returns the post's URI. */
+    static String imagePost(TestPds pds, TestAccounts.SignedUp who, com.fasterxml.jackson.databind.JsonNode blob, String alt) {
         var r = pds.post("/xrpc/com.atproto.repo.createRecord", """
                 {"repo":"%s","collection":"app.bsky.feed.post","record":{"$type":"app.bsky.feed.post","text":"%s",
                 "createdAt":"2026-11-28T12:00:00.000Z","embed":{"$type":"app.bsky.embed.images",
-                "images":[{"alt":"%s","image":%s}]}}}""".formatted(who.did(), alt, alt, upload.json().get("blob")), who.auth());
+                "images":[{"alt":"%s","image":%s}]}}}""".formatted(who.did(), alt, alt, blob), who.auth());
         if (r.status() != 200) throw new AssertionError("image post failed: " + r.text());
         return r.json().get("uri").asText();
     }

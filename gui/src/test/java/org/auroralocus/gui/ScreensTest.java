@@ -5,46 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.TilePane;
-import javafx.stage.Stage;
 import org.auroralocus.gui.logs.LogEntry;
 import org.auroralocus.server.inspect.BlobInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The dashboard, blobs, settings and logs screens over one running server. */
-@ExtendWith(ApplicationExtension.class)
-class ScreensTest {
-    @TempDir static Path dir;
-    static GuiHarness harness;
-    MainWindow window;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        harness = GuiHarness.started(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        harness.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(harness.gui);
-        GuiHarness.show(stage, window.root());
-    }
-
+class ScreensTest extends MainWindowTest {
     @Test
     void anUploadedImageAppearsInTheBlobsView(FxRobot robot) throws Exception {
         var erin = SampleData.account(harness.pds(), "erin");

@@ -90,13 +90,17 @@ final class XrpcApi {
         routes.query(CheckAccountStatus.NSID, new CheckAccountStatus(s.lifecycle()), Auth.ACCESS);
         routes.procedure(ActivateAccount.NSID, new ActivateAccount(s.lifecycle()), Auth.ACCESS_FULL);
         routes.procedure(DeactivateAccount.NSID, new DeactivateAccount(s.lifecycle()), Auth.ACCESS_FULL_OR_TAKENDOWN);
-        routes.procedure(RequestAccountDelete.NSID, new RequestAccountDelete(s.accounts(), s.deletion()), Auth.ACCESS_FULL);
-        routes.procedure(DeleteAccount.NSID, new DeleteAccount(s.accounts(), s.deletion()), Auth.NONE);
-        routes.procedure(RequestEmailConfirmation.NSID, new RequestEmailConfirmation(s.accountEmail()), Auth.ACCESS_FULL);
+        routes.procedure(RequestAccountDelete.NSID, new RequestAccountDelete(s.accounts(), s.deletion()), Auth.ACCESS_FULL,
+                RequestAccountDelete.RATE_LIMITS);
+        routes.procedure(DeleteAccount.NSID, new DeleteAccount(s.accounts(), s.deletion()), Auth.NONE, DeleteAccount.RATE_LIMITS);
+        routes.procedure(RequestEmailConfirmation.NSID, new RequestEmailConfirmation(s.accounts(), s.accountEmail()),
+                Auth.ACCESS_FULL, RequestEmailConfirmation.RATE_LIMITS);
         routes.procedure(ConfirmEmail.NSID, new ConfirmEmail(s.accountEmail()), Auth.ACCESS_FULL);
-        routes.procedure(RequestPasswordReset.NSID, new RequestPasswordReset(s.accountEmail()), Auth.NONE);
-        routes.procedure(ResetPassword.NSID, new ResetPassword(s.accountEmail()), Auth.NONE);
-        routes.procedure(RequestEmailUpdate.NSID, new RequestEmailUpdate(s.accountEmail()), Auth.ACCESS_FULL);
+        routes.procedure(RequestPasswordReset.NSID, new RequestPasswordReset(s.accountEmail()), Auth.NONE,
+                RequestPasswordReset.RATE_LIMITS);
+        routes.procedure(ResetPassword.NSID, new ResetPassword(s.accountEmail()), Auth.NONE, ResetPassword.RATE_LIMITS);
+        routes.procedure(RequestEmailUpdate.NSID, new RequestEmailUpdate(s.accounts(), s.accountEmail()), Auth.ACCESS_FULL,
+                RequestEmailUpdate.RATE_LIMITS);
         routes.procedure(UpdateEmail.NSID, new UpdateEmail(s.accountEmail()), Auth.ACCESS_FULL);
         routes.procedure(CreateInviteCode.NSID, new CreateInviteCode(s.admin()), Auth.ADMIN);
         routes.procedure(CreateInviteCodes.NSID, new CreateInviteCodes(s.admin()), Auth.ADMIN);
@@ -128,16 +132,16 @@ final class XrpcApi {
         routes.procedure(SignPlcOperation.NSID, new SignPlcOperation(s.plcSigner()), Auth.ACCESS_FULL);
         routes.procedure(SubmitPlcOperation.NSID, new SubmitPlcOperation(s.plcSubmitter()), Auth.ACCESS);
         // com.atproto.repo
-        routes.procedure(CreateRecord.NSID, new CreateRecord(s.accounts(), s.repos()), Auth.ACCESS);
-        routes.procedure(PutRecord.NSID, new PutRecord(s.accounts(), s.repos()), Auth.ACCESS);
-        routes.procedure(DeleteRecord.NSID, new DeleteRecord(s.accounts(), s.repos()), Auth.ACCESS);
-        routes.procedure(ApplyWrites.NSID, new ApplyWrites(s.accounts(), s.repos()), Auth.ACCESS);
+        routes.procedure(CreateRecord.NSID, new CreateRecord(s.accounts(), s.repos()), Auth.ACCESS, CreateRecord.RATE_LIMITS);
+        routes.procedure(PutRecord.NSID, new PutRecord(s.accounts(), s.repos()), Auth.ACCESS, PutRecord.RATE_LIMITS);
+        routes.procedure(DeleteRecord.NSID, new DeleteRecord(s.accounts(), s.repos()), Auth.ACCESS, DeleteRecord.RATE_LIMITS);
+        routes.procedure(ApplyWrites.NSID, new ApplyWrites(s.accounts(), s.repos()), Auth.ACCESS, ApplyWrites.RATE_LIMITS);
         routes.query(GetRecord.NSID, new GetRecord(s.accounts(), s.repos()), Auth.NONE);
         routes.query(ListRecords.NSID, new ListRecords(s.accounts(), s.repos()), Auth.NONE);
         routes.query(DescribeRepo.NSID, new DescribeRepo(s.accounts(), s.repos(), s.dids()), Auth.NONE);
-        routes.procedure(UploadBlob.NSID, new UploadBlob(s.blobUploads()), Auth.ACCESS_OR_SERVICE, UploadBlob.RATE_LIMITS);
+        routes.procedure(UploadBlob.NSID, new UploadBlob(s.accounts(), s.blobUploads()), Auth.ACCESS_OR_SERVICE, UploadBlob.RATE_LIMITS);
         routes.query(ListMissingBlobs.NSID, new ListMissingBlobs(s.actors()), Auth.ACCESS);
-        routes.procedure(ImportRepo.NSID, new ImportRepo(s.repos(), s.config().repoImports()), Auth.ACCESS_FULL);
+        routes.procedure(ImportRepo.NSID, new ImportRepo(s.accounts(), s.repos(), s.config().repoImports()), Auth.ACCESS_FULL);
         // com.atproto.sync
         routes.query(GetRepo.NSID, new GetRepo(s.accounts(), s.actors()), Auth.NONE, GetRepo.RATE_LIMITS);
         routes.query(GetLatestCommit.NSID, new GetLatestCommit(s.accounts(), s.actors()), Auth.NONE);
@@ -150,7 +154,7 @@ final class XrpcApi {
         routes.query(ListBlobs.NSID, new ListBlobs(s.accounts(), s.actors()), Auth.NONE);
         // app.bsky: what the PDS answers itself; everything else there goes to the AppView (XrpcProxy)
         routes.query(GetPreferences.NSID, new GetPreferences(s.preferences()), Auth.ACCESS_OR_TAKENDOWN);
-        routes.procedure(PutPreferences.NSID, new PutPreferences(s.preferences()), Auth.ACCESS);
+        routes.procedure(PutPreferences.NSID, new PutPreferences(s.accounts(), s.preferences()), Auth.ACCESS);
         return routes;
     }
 }

@@ -38,6 +38,11 @@ public final class AccountsViewModel {
     }
 
     public void refresh() {
+        reload("");
+    }
+
+    /** Reads the table again; {@code then} is the message once it is read (what was just done, or nothing). */
+    private void reload(String then) {
         Optional<Services> services = gui.host().server().get().map(s -> s.services());
         if (services.isEmpty()) {
             rows.clear();
@@ -48,7 +53,7 @@ public final class AccountsViewModel {
         gui.tasks().run(() -> load(services.get()), list -> {
             busy.set(false);
             rows.setAll(list);
-            message.set("");
+            message.set(then);
         }, err -> {
             busy.set(false);
             message.set("Could not read the accounts: " + err.getMessage());
@@ -79,10 +84,7 @@ public final class AccountsViewModel {
     /** Runs an admin action in the background, then reads the table again; {@code done} says what happened. */
     void act(String doing, org.auroralocus.gui.TaskRunner.Checked action, String done) {
         busy.set(true);
-        gui.tasks().run(action, () -> {
-            message.set(done);
-            refresh();
-        }, err -> {
+        gui.tasks().run(action, () -> reload(done), err -> {
             busy.set(false);
             message.set("Could not " + doing + ": " + err.getMessage());
         });

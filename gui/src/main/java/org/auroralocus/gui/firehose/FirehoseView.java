@@ -28,7 +28,7 @@ import org.auroralocus.server.inspect.FirehoseEntry;
 
 /** The Firehose screen. */
 public final class FirehoseView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final FirehoseViewModel model;
     private final BorderPane root = new BorderPane();
 
@@ -53,23 +53,24 @@ public final class FirehoseView {
         waiting.getStyleClass().add("hint");
         waiting.textProperty().bind(model.waiting().asString("%d new events waiting"));
         waiting.visibleProperty().bind(model.paused());
-        Sparkline spark = new Sparkline(180, 30);
+        Sparkline spark = new Sparkline(160, 26);
         spark.setId("firehose-sparkline");
-        Label rate = new Label("0 events/s");
+        Label rate = new Label();
         rate.setId("firehose-rate");
         rate.getStyleClass().add("hint");
-        model.perSecond().addListener((ListChangeListener<Integer>) c -> {
+        Runnable drawRate = () -> {
             spark.draw(model.perSecond());
             rate.setText(model.perSecond().getLast() + " events/s");
-        });
-        spark.draw(model.perSecond());
-        HBox filters = new HBox(10, new Label("Show"), type, account, waiting, Controls.spacer(), rate, spark);
+        };
+        model.perSecond().addListener((ListChangeListener<Integer>) c -> drawRate.run());
+        drawRate.run();
+        HBox filters = new HBox(10, new Label("Show"), type, account, waiting, Controls.spacer(), spark, rate);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         TableView<FirehoseEntry> table = new TableView<>(model.shown());
         table.setId("firehose-table");
         table.getColumns().add(Controls.column("Seq", 70, e -> Long.toString(e.seq())));
-        table.getColumns().add(Controls.column("Time", 115, e -> TIME.format(e.time())));
+        table.getColumns().add(Controls.column("Time", 80, e -> TIME.format(e.time())));
         table.getColumns().add(Controls.column("Type", 90, FirehoseEntry::type));
         table.getColumns().add(Controls.column("Account", 200, e -> e.handle().map(Object::toString).orElse(e.did().toString())));
         TableColumn<FirehoseEntry, String> ops = Controls.column("What happened", 360, FirehoseEntry::ops);

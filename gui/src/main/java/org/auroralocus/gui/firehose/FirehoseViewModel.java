@@ -29,7 +29,7 @@ import org.auroralocus.server.sequencer.SequencedEvent;
  * {@link #KEPT}) and are added on resume.
  */
 public final class FirehoseViewModel implements AutoCloseable {
-    static final int KEPT = 1000;
+    public static final int KEPT = 1000;
     static final int SPARK_SECONDS = 60;
     static final int RECENT = 200;
     public static final String ALL_TYPES = "All events";
@@ -76,6 +76,7 @@ public final class FirehoseViewModel implements AutoCloseable {
                 long firstLive = rows.isEmpty() ? Long.MAX_VALUE : rows.getFirst().seq();
                 rows.addAll(0, recent.stream().filter(e -> e.seq() < firstLive).toList());
                 lastSeq = Math.max(lastSeq, recent.isEmpty() ? 0 : recent.getLast().seq());
+                countPast(recent);
             }, err -> detail.set("Could not read recent events: " + err.getMessage()));
         });
     }
@@ -106,6 +107,19 @@ public final class FirehoseViewModel implements AutoCloseable {
             describing = false;
             detail.set("Could not read events: " + err.getMessage());
         });
+    }
+
+    /** Puts the recent past on the sparkline too, so it does not open flat on a server that was just busy. */
+    private void countPast(List<FirehoseEntry> recent) {
+        long now = gui.clock().millis();
+        int[] counts = new int[SPARK_SECONDS];
+        for (FirehoseEntry e : recent) {
+            long ago = (now - e.time().toEpochMilli()) / 1000;
+            if (ago >= 0 && ago < SPARK_SECONDS) counts[SPARK_SECONDS - 1 - (int) ago]++;
+        }
+        List<Integer> merged = new ArrayList<>(perSecond);
+        for (int i = 0; i < SPARK_SECONDS; i++) merged.set(i, merged.get(i) + counts[i]);
+        perSecond.setAll(merged);
     }
 
     /** Moves the sparkline on by a second. */

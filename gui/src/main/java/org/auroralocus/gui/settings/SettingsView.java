@@ -75,8 +75,9 @@ public final class SettingsView {
             TextField input = f.secret() ? new PasswordField() : new TextField();
             input.setId("setting-" + f.name());
             input.textProperty().bindBidirectional(f.value());
-            input.setPromptText(f.name());
-            Label help = new Label(f.help().isEmpty() ? f.name() : f.help());
+            input.setPromptText(f.whenEmpty());
+            name.setTooltip(new javafx.scene.control.Tooltip(f.name() + " in pds.env"));
+            Label help = new Label(f.help());
             help.getStyleClass().add("hint");
             help.setWrapText(true);
             form.addRow(row++, name, input, help);

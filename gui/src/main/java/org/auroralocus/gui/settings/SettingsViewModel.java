@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,6 +14,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.auroralocus.gui.GuiContext;
+import org.auroralocus.server.PdsServer;
+import org.auroralocus.server.config.PdsConfig;
 import org.auroralocus.server.config.ConfigException;
 import org.auroralocus.server.config.EnvFile;
 
@@ -23,19 +27,27 @@ import org.auroralocus.server.config.EnvFile;
 public final class SettingsViewModel {
     private static final List<SettingField> KNOWN = List.of(
             new SettingField("PDS_HOSTNAME", "Public hostname",
-                    "The name people reach your server by, such as pds.example.com. Empty: a trial on this computer only.", false),
-            new SettingField("PDS_PORT", "Port", "The port the server listens on (2583 unless you change it).", false),
-            new SettingField("PDS_DATA_DIRECTORY", "Data folder", "Where accounts, posts and pictures are kept.", false),
-            new SettingField("PDS_INVITE_REQUIRED", "Invite required", "true: new accounts need an invite code.", false),
+                    "The name people reach your server by, such as pds.example.com.", false,
+                    "Empty: a trial on this computer only"),
+            new SettingField("PDS_PORT", "Port", "The port the server listens on.", false, "2583 (default)"),
+            new SettingField("PDS_DATA_DIRECTORY", "Data folder", "Where accounts, posts and pictures are kept.", false,
+                    "The usual folder for your system (default)"),
+            new SettingField("PDS_INVITE_REQUIRED", "Invite required", "true: new accounts need an invite code.", false,
+                    "false (default): anyone can sign up"),
             new SettingField("PDS_EMAIL_SMTP_URL", "Mail server",
-                    "For sending sign-in codes, such as smtps://user:password@smtp.example.com:465.", true),
-            new SettingField("PDS_EMAIL_FROM_ADDRESS", "Mail sender", "The address mail comes from.", false),
-            new SettingField("PDS_CRAWLERS", "Relays", "Relays told about new posts, such as https://bsky.network.", false),
-            new SettingField("PDS_BLOB_UPLOAD_LIMIT", "Upload limit", "The largest picture or file, in bytes.", false),
-            new SettingField("PDS_ADMIN_PASSWORD", "Admin password", "The password of the admin API.", true),
-            new SettingField("PDS_JWT_SECRET", "Session secret", "Signs sign-in sessions. Changing it signs everyone out.", true),
+                    "For sending sign-in codes, such as smtps://user:password@smtp.example.com:465.", true,
+                    "Empty: codes go to the Logs screen"),
+            new SettingField("PDS_EMAIL_FROM_ADDRESS", "Mail sender", "The address mail comes from.", false, "Empty: no mail is sent"),
+            new SettingField("PDS_CRAWLERS", "Relays", "Relays told about new posts, such as https://bsky.network.", false,
+                    "Empty: no relay is told"),
+            new SettingField("PDS_BLOB_UPLOAD_LIMIT", "Upload limit", "The largest picture or file, in bytes.", false,
+                    "5242880 (default, 5 MB)"),
+            new SettingField("PDS_ADMIN_PASSWORD", "Admin password", "The password of the admin API.", true, "Made when the server starts"),
+            new SettingField("PDS_JWT_SECRET", "Session secret", "Signs sign-in sessions. Changing it signs everyone out.", true,
+                    "Made when the server starts"),
             new SettingField("PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX", "Rotation key",
-                    "The key that can update your accounts' identities. Keep a copy somewhere safe.", true));
+                    "The key that can update your accounts' identities. Keep a copy somewhere safe.", true,
+                    "Made when the server starts"));
     private static final List<String> SECRET_WORDS = List.of("SECRET", "PASSWORD", "KEY");
 
     private final GuiContext gui;
@@ -60,14 +72,16 @@ public final class SettingsViewModel {
             loaded = values;
             file.set(path.toString());
             List<SettingField> all = new java.util.ArrayList<>();
+            Optional<PdsConfig> running = gui.host().server().get().map(PdsServer::config);
             for (SettingField k : KNOWN) {
-                SettingField f = new SettingField(k.name(), k.label(), k.help(), k.secret());
+                SettingField f = k.withWhenEmpty(running.flatMap(c -> inUse(k.name(), c)).map(v -> v + " (in use now)")
+                        .orElse(k.whenEmpty()));
                 f.value().set(values.getOrDefault(k.name(), ""));
                 all.add(f);
             }
             values.forEach((name, value) -> {
                 if (KNOWN.stream().noneMatch(k -> k.name().equals(name))) {
-                    SettingField f = new SettingField(name, name, "", SECRET_WORDS.stream().anyMatch(name::contains));
+                    SettingField f = new SettingField(name, name, "", SECRET_WORDS.stream().anyMatch(name::contains), "");
                     f.value().set(value);
                     all.add(f);
                 }
@@ -77,6 +91,23 @@ public final class SettingsViewModel {
             message.set("");
             valid.set(true);
         }, err -> message.set("Could not read " + path + ": " + err.getMessage()));
+    }
+
+    /**
+     * The value the running server uses for a variable the form explains, when that can differ from
+     * the file (set in the environment, or defaulted); secrets are never shown.
+     */
+    static Optional<String> inUse(String name, PdsConfig c) {
+        return switch (name) {
+            case "PDS_HOSTNAME" -> c.localTrial() ? Optional.empty() : Optional.of(c.hostname());
+            case "PDS_PORT" -> Optional.of(Integer.toString(c.port()));
+            case "PDS_DATA_DIRECTORY" -> Optional.of(c.dataDirectory().toString());
+            case "PDS_INVITE_REQUIRED" -> Optional.of(Boolean.toString(c.inviteRequired()));
+            case "PDS_CRAWLERS" -> c.firehose().crawlers().isEmpty() ? Optional.empty()
+                    : Optional.of(c.firehose().crawlers().stream().map(Object::toString).collect(Collectors.joining(",")));
+            case "PDS_BLOB_UPLOAD_LIMIT" -> Optional.of(Integer.toString(c.blobUploadLimit()));
+            default -> Optional.empty();
+        };
     }
 
     private Map<String, String> edited() {

@@ -101,17 +101,27 @@ public final class SetupView {
         root.setCenter(content);
     }
 
-    private static Label title(String text) {
+    /** The wizard's labels differ only in style and wrapping. */
+    private static Label styled(String text, boolean wrap, String... styles) {
         Label l = new Label(text);
-        l.getStyleClass().add("screen-title");
+        l.setWrapText(wrap);
+        l.getStyleClass().addAll(styles);
         return l;
     }
 
-    private static Label text(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("wizard-text");
-        return l;
+    private static Label title(String text) { return styled(text, false, "screen-title"); }
+    private static Label text(String text) { return styled(text, true, "wizard-text"); }
+    private static Label label(String text) { return styled(text, false, "field-name"); }
+    private static Label value(String text) { return styled(text, true); }
+    private static Label hint(String text) { return styled(text, true, "hint"); }
+
+    /** A text field bound both ways to {@code value}, with its id and placeholder. */
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(value);
+        return f;
     }
 
     private Node welcome() {
@@ -141,17 +151,12 @@ public final class SetupView {
 
     private Node address() {
         GridPane grid = form();
-        TextField host = new TextField();
-        host.setId("setup-hostname");
-        host.setPromptText("pds.example.com");
-        host.textProperty().bindBidirectional(model.hostname());
+        TextField host = field("setup-hostname", "pds.example.com", model.hostname());
         Button check = Controls.button("Check", model::checkHostname);
         check.setId("setup-check-hostname");
         HBox hostRow = new HBox(8, host, check);
         HBox.setHgrow(host, Priority.ALWAYS);
-        TextField port = new TextField();
-        port.setId("setup-port");
-        port.textProperty().bindBidirectional(model.port());
+        TextField port = field("setup-port", "2583", model.port());
         port.setPrefColumnCount(6);
         port.setMaxWidth(100);
         int row = 0;
@@ -170,9 +175,7 @@ public final class SetupView {
 
     private Node storage() {
         GridPane grid = form();
-        TextField folder = new TextField();
-        folder.setId("setup-folder");
-        folder.textProperty().bindBidirectional(model.dataFolder());
+        TextField folder = field("setup-folder", "", model.dataFolder());
         Button browse = Controls.button("Browse…", () -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Choose the data folder");
@@ -207,18 +210,9 @@ public final class SetupView {
 
     private Node email() {
         GridPane grid = form();
-        TextField url = new TextField();
-        url.setId("setup-smtp");
-        url.setPromptText("smtps://user:password@smtp.example.com:465");
-        url.textProperty().bindBidirectional(model.smtpUrl());
-        TextField from = new TextField();
-        from.setId("setup-from");
-        from.setPromptText("pds@example.com");
-        from.textProperty().bindBidirectional(model.fromAddress());
-        TextField to = new TextField();
-        to.setId("setup-test-to");
-        to.setPromptText("you@example.com");
-        to.textProperty().bindBidirectional(model.testAddress());
+        TextField url = field("setup-smtp", "smtps://user:password@smtp.example.com:465", model.smtpUrl());
+        TextField from = field("setup-from", "pds@example.com", model.fromAddress());
+        TextField to = field("setup-test-to", "you@example.com", model.testAddress());
         Button send = Controls.button("Send test mail", model::sendTestMail);
         send.setId("setup-send-test");
         HBox testRow = new HBox(8, to, send);
@@ -254,24 +248,6 @@ public final class SetupView {
         return grid;
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-name");
-        return l;
-    }
-
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        return l;
-    }
 
     public Node node() {
         return root;

@@ -43,8 +43,21 @@ public final class AccountCreation {
         this.random = random;
     }
 
+    /** A sign-up: an invite code is needed when the server requires them. */
     public Created create(Request request) {
-        accounts.checkAvailable(request.handle(), request.email(), request.inviteCode());
+        return create(request, false);
+    }
+
+    /**
+     * An account the administrator creates (the desktop app's "create account"): the owner of the
+     * server is the authority invite codes stand in for, so none is needed; one given is still used up.
+     */
+    public Created createAsAdministrator(Request request) {
+        return create(request, true);
+    }
+
+    private Created create(Request request, boolean inviteWaived) {
+        accounts.checkAvailable(request.handle(), request.email(), request.inviteCode(), inviteWaived);
         KeyPair signingKey = KeyPair.generate(Curve.K256, random);
         Optional<SignedPlcOp> genesis = request.existingDid().isPresent()
                 ? Optional.empty()
@@ -56,7 +69,7 @@ public final class AccountCreation {
             genesis.ifPresent(op -> plc.submit(did, op));
             try {
                 Account account = accounts.create(did, request.handle(), request.email(), request.password(),
-                        request.inviteCode());
+                        request.inviteCode(), inviteWaived);
                 try {
                     if (request.existingDid().isPresent()) {
                         // a migrating account stays deactivated until its data has arrived and it activates

@@ -51,9 +51,13 @@ public final class AccountService {
      */
     public Account create(Did did, Handle handle, Optional<String> email, Optional<String> password,
                           Optional<String> inviteCode) {
-        if (inviteRequired && inviteCode.isEmpty()) {
-            throw new AccountException(Problem.INVALID_INVITE_CODE, "No invite code provided");
-        }
+        return create(did, handle, email, password, inviteCode, false);
+    }
+
+    /** {@link #create}, where {@code inviteWaived} drops the requirement of a code (not the check of one given). */
+    Account create(Did did, Handle handle, Optional<String> email, Optional<String> password, Optional<String> inviteCode,
+                   boolean inviteWaived) {
+        requireInvite(inviteCode, inviteWaived);
         Optional<String> passwordHash = password.map(hasher::hash);
         Instant now = now();
         AccountRow row = new AccountRow(did, handle.normalized(), email.map(AccountService::normalizeEmail),
@@ -81,9 +85,12 @@ public final class AccountService {
      * @throws AccountException HANDLE_NOT_AVAILABLE, EMAIL_NOT_AVAILABLE or INVALID_INVITE_CODE
      */
     public void checkAvailable(Handle handle, Optional<String> email, Optional<String> inviteCode) {
-        if (inviteRequired && inviteCode.isEmpty()) {
-            throw new AccountException(Problem.INVALID_INVITE_CODE, "No invite code provided");
-        }
+        checkAvailable(handle, email, inviteCode, false);
+    }
+
+    /** {@link #checkAvailable}, where {@code inviteWaived} drops the requirement of a code. */
+    void checkAvailable(Handle handle, Optional<String> email, Optional<String> inviteCode, boolean inviteWaived) {
+        requireInvite(inviteCode, inviteWaived);
         db.read(s -> {
             requireHandleFree(s, handle.normalized(), Optional.empty());
             Optional<String> normalized = email.map(AccountService::normalizeEmail);
@@ -93,6 +100,13 @@ public final class AccountService {
             if (inviteCode.isPresent()) requireInviteAvailable(s, inviteCode.get());
             return null;
         });
+    }
+
+    /** With {@code PDS_INVITE_REQUIRED}, a sign-up names a code, unless the administrator creates the account. */
+    private void requireInvite(Optional<String> inviteCode, boolean waived) {
+        if (inviteRequired && !waived && inviteCode.isEmpty()) {
+            throw new AccountException(Problem.INVALID_INVITE_CODE, "No invite code provided");
+        }
     }
 
     public Optional<Account> find(AtIdentifier identifier) {

@@ -87,15 +87,16 @@ public final class AdminService {
 
     /**
      * Signs up an account as com.atproto.server.createAccount does (a new did:plc, its repository,
-     * the same firehose events), under the same rules: a handle on a service domain, and an invite
-     * code when the server requires them.
+     * the same firehose events), under the same handle rules (a handle on a service domain); but no
+     * invite code is needed even when the server requires them, the administrator being the authority.
+     * A code given is checked and used up.
      */
     public AccountSummary createAccount(Handle handle, Optional<String> email, String password, Optional<String> inviteCode) {
         requirePassword(password);
         email.ifPresent(AdminService::requireEmail);
         return translate(() -> {
             Handle allowed = parts.handleRules().forNewAccount(handle.toString());
-            return AccountSummary.of(parts.creation().create(new AccountCreation.Request(allowed, email,
+            return AccountSummary.of(parts.creation().createAsAdministrator(new AccountCreation.Request(allowed, email,
                     Optional.of(password), inviteCode, Optional.empty(), Optional.empty())).account());
         });
     }

@@ -135,10 +135,18 @@ public final class Crawlers implements SequencedListener, AutoCloseable {
                 askedAgain = false;
             } else {
                 LOG.log(System.Logger.Level.WARNING, "could not ask {0} to crawl this server ({1}); retrying in {2}",
-                        endpoint.getHost(), error != null ? String.valueOf(error.getMessage()) : "HTTP " + status, delay);
+                        endpoint.getHost(), error != null ? String.valueOf(error.getMessage()) : "HTTP " + status, plainWords(delay));
                 scheduler.schedule(this::send, delay.toMillis(), TimeUnit.MILLISECONDS);
                 delay = backoff.after(delay);
             }
         }
+    }
+
+    /** "2 s", "1 min 30 s": the log line is read by owners in the desktop app's problem list, not only by developers. */
+    static String plainWords(Duration d) {
+        long seconds = Math.max(1, d.toSeconds());
+        if (seconds < 60) return seconds + " s";
+        long minutes = seconds / 60;
+        return seconds % 60 == 0 ? minutes + " min" : minutes + " min " + seconds % 60 + " s";
     }
 }

@@ -31,13 +31,14 @@ public final class MemoryRateLimiter implements RateLimiter {
         this.maxKeys = maxKeys;
     }
 
-    @Override public RateLimitStatus consume(RateLimit limit, String key) {
+    @Override public RateLimitStatus consume(RateLimit limit, String key, int points) {
+        if (points < 1) throw new IllegalArgumentException("a request counts at least one point: " + points);
         Instant now = clock.instant();
         String id = limit.name() + "\u0000" + key;
         if (!windows.containsKey(id) && windows.size() >= maxKeys) evict(now);
         Window w = windows.compute(id, (k, old) -> old == null || !old.resetAt().isAfter(now)
-                ? new Window(1, now.plus(limit.window()))
-                : new Window(old.count() + 1, old.resetAt()));
+                ? new Window(points, now.plus(limit.window()))
+                : new Window(old.count() + points, old.resetAt()));
         return new RateLimitStatus(limit, w.count(), Duration.between(now, w.resetAt()));
     }
 

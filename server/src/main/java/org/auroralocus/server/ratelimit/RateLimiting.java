@@ -17,6 +17,14 @@ public final class RateLimiting implements AutoCloseable {
     public static final RateLimit GLOBAL_PER_IP = new RateLimit("global-ip", 3000, Duration.ofMinutes(5));
 
     /**
+     * The official PDS's shared budget of repository writes per account, counted together by
+     * createRecord (3 points), putRecord (2), deleteRecord (1) and applyWrites (the sum of its writes).
+     */
+    public static final RateLimit REPO_WRITE_HOUR = new RateLimit("repo-write-hour", 5000, Duration.ofHours(1));
+    /** The daily half of the shared repository-write budget. */
+    public static final RateLimit REPO_WRITE_DAY = new RateLimit("repo-write-day", 35000, Duration.ofDays(1));
+
+    /**
      * Routes outside the global limit, as in the official PDS: getRepo is the high-volume sync path
      * (relays backfill whole repositories) and has its own, larger limit.
      */
@@ -51,13 +59,20 @@ public final class RateLimiting implements AutoCloseable {
         return bypassIps.contains(ip);
     }
 
+    /** Counts a request of one point; see {@link #consume(RateLimit, String, int)}. */
+    public Optional<RateLimitStatus> consume(RateLimit limit, String key) {
+        return consume(limit, key, 1);
+    }
+
     /**
-     * Counts the request, or nothing when the store fails (Redis unreachable): like the official PDS's
+     * Counts a request of {@code points}, or nothing when it weighs no points (an empty applyWrites, as
+     * the official skips it) or when the store fails (Redis unreachable): like the official PDS's
      * global limits, a broken limiter logs and lets requests through rather than taking the server down.
      */
-    public Optional<RateLimitStatus> consume(RateLimit limit, String key) {
+    public Optional<RateLimitStatus> consume(RateLimit limit, String key, int points) {
+        if (points < 1) return Optional.empty();
         try {
-            return Optional.of(limiter.consume(limit, key));
+            return Optional.of(limiter.consume(limit, key, points));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "rate limiter failed for " + limit.name() + "; request let through", e);
             return Optional.empty();

@@ -13,8 +13,8 @@ import redis.clients.jedis.RedisClient;
 public final class RedisRateLimiter implements RateLimiter {
     private static final String KEY_PREFIX = "aurora:rl:";
     private static final String COUNT = """
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+            if n == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             local ttl = redis.call('PTTL', KEYS[1])
             if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
             return {n, ttl}
@@ -31,9 +31,10 @@ public final class RedisRateLimiter implements RateLimiter {
         return new RedisRateLimiter(RedisClient.create(address.host(), address.port()));
     }
 
-    @Override public RateLimitStatus consume(RateLimit limit, String key) {
+    @Override public RateLimitStatus consume(RateLimit limit, String key, int points) {
+        if (points < 1) throw new IllegalArgumentException("a request counts at least one point: " + points);
         List<?> reply = (List<?>) redis.eval(COUNT, List.of(KEY_PREFIX + limit.name() + ":" + key),
-                List.of(Long.toString(limit.window().toMillis())));
+                List.of(Long.toString(limit.window().toMillis()), Integer.toString(points)));
         long count = ((Number) reply.get(0)).longValue();
         long ttl = ((Number) reply.get(1)).longValue();
         return new RateLimitStatus(limit, count, Duration.ofMillis(ttl));

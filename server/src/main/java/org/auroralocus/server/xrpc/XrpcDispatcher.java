@@ -113,7 +113,7 @@ public final class XrpcDispatcher implements Handler {
         if (limiting.isPresent()) {
             for (RouteLimit limit : route.limits()) {
                 Optional<RateLimitStatus> status = limiting.get().consume(limit.limit(),
-                        limit.key().of(input, caller, clientIp(req)));
+                        limit.key().of(input, caller, clientIp(req)), limit.points().of(input));
                 if (status.isEmpty()) continue;
                 if (tightest.isEmpty() || status.get().remaining() < tightest.get().remaining()) tightest = status;
                 enforce(res, tightest.get());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +197,29 @@ class AdminServiceTest {
         assertEquals(AdminException.Problem.NOT_FOUND,
                 assertThrows(AdminException.class, () -> admin.takedownBlob(gus.did(), unknown, "r")).problem());
         assertEquals(Optional.empty(), admin.subjectStatus(new Subject.Blob(gus.did(), unknown)));
+    }
+
+    @Test
+    void theAdministratorNeedsNoInviteCodeWhereSignUpsRequireOne() throws IOException {
+        try (TestPds inviteOnly = TestPds.start(Files.createDirectories(dir.resolve("invite-only")),
+                Map.of("PDS_INVITE_REQUIRED", "true"))) {
+            var signUp = inviteOnly.post("/xrpc/com.atproto.server.createAccount",
+                    "{\"handle\":\"stranger.test\",\"email\":\"stranger@example.com\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(400, signUp.status(), signUp.text());
+            assertEquals("InvalidInviteCode", signUp.error(), "a sign-up over XRPC still needs a code");
+
+            AdminService owner = inviteOnly.server().services().admin();
+            AccountSummary made = owner.createAccount(Handle.parse("friend.test"), Optional.of("friend@example.com"), PASSWORD,
+                    Optional.empty());
+            assertEquals(Handle.parse("friend.test"), made.handle());
+            var login = inviteOnly.post("/xrpc/com.atproto.server.createSession",
+                    "{\"identifier\":\"friend.test\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(200, login.status(), "the account works: " + login.text());
+
+            assertEquals(AdminException.Problem.INVALID_INVITE_CODE, assertThrows(AdminException.class, () ->
+                    owner.createAccount(Handle.parse("other.test"), Optional.empty(), PASSWORD, Optional.of("no-such-code")))
+                    .problem(), "a code given is still checked");
+        }
     }
 
     @Test

@@ -133,4 +133,11 @@ class CrawlersTest {
             assertEquals("POST {\"hostname\":\"localhost\"}", relay.nextRequest(), "after the first event");
         }
     }
+
+    @Test
+    void theRetryDelayIsWrittenForPeopleInTheLog() {
+        assertEquals("2 s", Crawlers.plainWords(Duration.ofSeconds(2)));
+        assertEquals("1 min", Crawlers.plainWords(Duration.ofSeconds(60)));
+        assertEquals("1 min 30 s", Crawlers.plainWords(Duration.ofSeconds(90)));
+    }
 }

@@ -27,6 +27,17 @@ class MemoryRateLimiterTest {
     }
 
     @Test
+    void aWeightedRequestConsumesItsPointsAndTheOneThatOverrunsIsExceeded() {
+        MemoryRateLimiter limiter = new MemoryRateLimiter(clock);
+        RateLimit tenPoints = new RateLimit("weighted", 10, Duration.ofMinutes(1));
+        assertEquals(7, limiter.consume(tenPoints, "k", 3).remaining());
+        assertEquals(1, limiter.consume(tenPoints, "k", 6).remaining());
+        RateLimitStatus overrun = limiter.consume(tenPoints, "k", 2);
+        assertTrue(overrun.exceeded(), "11 points of 10");
+        assertEquals(11, overrun.consumed());
+    }
+
+    @Test
     void keysAndLimitsAreCountedApart() {
         MemoryRateLimiter limiter = new MemoryRateLimiter(clock);
         for (int i = 0; i < 4; i++) limiter.consume(THREE_PER_MINUTE, "a");

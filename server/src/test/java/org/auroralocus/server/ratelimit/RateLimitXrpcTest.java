@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -77,6 +78,43 @@ class RateLimitXrpcTest {
             assertEquals(429, refused.status());
             assertEquals("300;w=86400", refused.header("RateLimit-Policy").orElseThrow());
         }
+    }
+
+    @Test
+    void theSixthMailRequestOfAnAccountWithinAnHourIsRefusedAndOthersAreCountedApart() throws IOException {
+        try (TestPds pds = start("mail", Map.of())) {
+            var ann = TestAccounts.signUp(pds, "ml", "right-password");
+            var bob = TestAccounts.signUp(pds, "ml", "right-password");
+            String confirm = "/xrpc/com.atproto.server.requestEmailConfirmation";
+            for (int i = 1; i <= 5; i++) assertEquals(200, mailRequest(pds, confirm, ann).status(), "request " + i);
+            var refused = mailRequest(pds, confirm, ann);
+            assertEquals(429, refused.status(), refused.text());
+            assertEquals("RateLimitExceeded", refused.error());
+            assertEquals("5;w=3600", refused.header("RateLimit-Policy").orElseThrow());
+            assertEquals(200, mailRequest(pds, confirm, bob).status(), "another account has its own count");
+            assertEquals(200, mailRequest(pds, "/xrpc/com.atproto.server.requestEmailUpdate", ann).status(),
+                    "each mailing method has its own count");
+            clock.advance(Duration.ofHours(1));
+            assertEquals(200, mailRequest(pds, confirm, ann).status(), "a new hour");
+        }
+    }
+
+    @Test
+    void theSixteenthPasswordResetRequestFromOneIpWithinAnHourIsRefused() throws IOException {
+        try (TestPds pds = start("reset", Map.of())) {
+            String reset = "/xrpc/com.atproto.server.requestPasswordReset";
+            for (int i = 1; i <= 15; i++) {
+                assertEquals(200, pds.post(reset, "{\"email\":\"nobody" + i + "@example.com\"}").status(), "request " + i);
+            }
+            var refused = pds.post(reset, "{\"email\":\"someone@example.com\"}");
+            assertEquals(429, refused.status(), "counted per IP, whatever the address");
+            assertEquals("15;w=3600", refused.header("RateLimit-Policy").orElseThrow());
+        }
+    }
+
+    private static TestPds.Response mailRequest(TestPds pds, String path, TestAccounts.SignedUp caller) {
+        return pds.send(HttpRequest.newBuilder(pds.uri(path)).header("Authorization", "Bearer " + caller.accessJwt())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test

@@ -35,6 +35,17 @@ class RedisRateLimiterTest {
     }
 
     @Test
+    void aWeightedRequestConsumesItsPointsAndStartsAnExpiringWindow() throws IOException {
+        RateLimit tenPoints = new RateLimit("redis-weighted", 10, Duration.ofMinutes(1));
+        try (RedisServer redis = RedisServer.start(dir); RedisRateLimiter limiter = RedisRateLimiter.connect(redis.address())) {
+            RateLimitStatus first = limiter.consume(tenPoints, "k", 6);
+            assertEquals(4, first.remaining());
+            assertTrue(first.untilReset().compareTo(Duration.ZERO) > 0, "the first, weighted request starts the window's expiry");
+            assertTrue(limiter.consume(tenPoints, "k", 5).exceeded(), "11 points of 10");
+        }
+    }
+
+    @Test
     void anUnreachableRedisLetsRequestsThroughInsteadOfFailingThem() throws IOException {
         RedisAddress gone;
         try (RedisServer redis = RedisServer.start(dir)) {

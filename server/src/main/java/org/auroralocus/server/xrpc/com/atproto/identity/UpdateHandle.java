@@ -15,8 +15,8 @@ public final class UpdateHandle implements XrpcProcedure<UpdateHandle.Input, NoO
     public static final Nsid NSID = Nsid.parse("com.atproto.identity.updateHandle");
     /** The official limits: 10 handle changes per 5 minutes and 50 per day per account. */
     public static final List<RouteLimit> RATE_LIMITS = List.of(
-            new RouteLimit(new RateLimit(NSID + "-5min", 10, Duration.ofMinutes(5)), UpdateHandle::accountKey),
-            new RouteLimit(new RateLimit(NSID + "-day", 50, Duration.ofDays(1)), UpdateHandle::accountKey));
+            RouteLimit.perAccount(new RateLimit(NSID + "-5min", 10, Duration.ofMinutes(5))),
+            RouteLimit.perAccount(new RateLimit(NSID + "-day", 50, Duration.ofDays(1))));
 
     /** A string, not a Handle: the handle rules answer InvalidHandle with the official messages. */
     record Input(String handle) {}
@@ -30,10 +30,5 @@ public final class UpdateHandle implements XrpcProcedure<UpdateHandle.Input, NoO
     @Override public NoOutput handle(Input input, Caller caller) {
         identity.updateHandle(((Caller.User) caller).did(), input.handle());
         return NoOutput.INSTANCE;
-    }
-
-    /** The account's DID; the route requires a full access token, so the caller is always a user. */
-    private static String accountKey(Record input, Caller caller, String ip) {
-        return caller instanceof Caller.User user ? user.did().toString() : ip;
     }
 }

@@ -19,12 +19,15 @@ import org.auroralocus.server.repo.ValidationStatus;
 import org.auroralocus.server.repo.WriteOutcome;
 import org.auroralocus.server.repo.WriteResult;
 import org.auroralocus.server.xrpc.Caller;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcException;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
 /** com.atproto.repo.applyWrites: 1 to 200 creates, updates and deletes as one commit, all or nothing. */
 public final class ApplyWrites implements XrpcProcedure<ApplyWrites.Input, ApplyWrites.Output> {
     public static final Nsid NSID = Nsid.parse("com.atproto.repo.applyWrites");
+    /** The official repository-write budget, weighing the writes together (200 creates are 600 points). */
+    public static final List<RouteLimit> RATE_LIMITS = RepoWriteLimits.weighing(input -> points((Input) input));
     static final String CREATE = "com.atproto.repo.applyWrites#create";
     static final String UPDATE = "com.atproto.repo.applyWrites#update";
     static final String DELETE = "com.atproto.repo.applyWrites#delete";
@@ -73,6 +76,19 @@ public final class ApplyWrites implements XrpcProcedure<ApplyWrites.Input, Apply
         List<Result> results = new ArrayList<>(writes.size());
         for (int i = 0; i < writes.size(); i++) results.add(result(writes.get(i), outcome.results().get(i)));
         return new Output(outcome.commit(), results);
+    }
+
+    /** As the official: what is not a create or an update counts as a delete. */
+    private static int points(Input input) {
+        int points = 0;
+        for (Write w : input.writes()) {
+            points += switch (w.$type()) {
+                case CREATE -> RepoWriteLimits.CREATE;
+                case UPDATE -> RepoWriteLimits.UPDATE;
+                default -> RepoWriteLimits.DELETE;
+            };
+        }
+        return points;
     }
 
     private static RepoWrite toRepoWrite(Write w, String at) {

@@ -1,5 +1,6 @@
 package org.auroralocus.server.xrpc.com.atproto.repo;
 
+import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.cbor.DataValue;
@@ -17,6 +18,7 @@ import org.auroralocus.server.repo.ValidationStatus;
 import org.auroralocus.server.repo.WriteOutcome;
 import org.auroralocus.server.repo.WriteResult;
 import org.auroralocus.server.xrpc.Caller;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
 /**
@@ -25,6 +27,8 @@ import org.auroralocus.server.xrpc.XrpcProcedure;
  */
 public final class CreateRecord implements XrpcProcedure<CreateRecord.Input, CreateRecord.Output> {
     public static final Nsid NSID = Nsid.parse("com.atproto.repo.createRecord");
+    /** The official repository-write budget; a create weighs 3 points. */
+    public static final List<RouteLimit> RATE_LIMITS = RepoWriteLimits.weighing(input -> RepoWriteLimits.CREATE);
 
     record Input(AtIdentifier repo, Nsid collection, Optional<RecordKey> rkey, Optional<Boolean> validate,
                  DataValue.MapValue record, Optional<Cid> swapCommit) {}

@@ -1,5 +1,6 @@
 package org.auroralocus.server.xrpc.com.atproto.repo;
 
+import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.syntax.AtIdentifier;
@@ -12,11 +13,14 @@ import org.auroralocus.server.repo.RepoWrite;
 import org.auroralocus.server.repo.RepoWriteException;
 import org.auroralocus.server.repo.Validation;
 import org.auroralocus.server.xrpc.Caller;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
 /** com.atproto.repo.deleteRecord: make sure a record is gone; deleting a missing one answers {@code {}} and commits nothing. */
 public final class DeleteRecord implements XrpcProcedure<DeleteRecord.Input, DeleteRecord.Output> {
     public static final Nsid NSID = Nsid.parse("com.atproto.repo.deleteRecord");
+    /** The official repository-write budget; a delete weighs 1 point. */
+    public static final List<RouteLimit> RATE_LIMITS = RepoWriteLimits.weighing(input -> RepoWriteLimits.DELETE);
 
     record Input(AtIdentifier repo, Nsid collection, RecordKey rkey, Optional<Cid> swapRecord, Optional<Cid> swapCommit) {}
 

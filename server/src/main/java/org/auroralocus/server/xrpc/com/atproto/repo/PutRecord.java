@@ -1,5 +1,6 @@
 package org.auroralocus.server.xrpc.com.atproto.repo;
 
+import java.util.List;
 import java.util.Optional;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.cbor.DataValue;
@@ -12,6 +13,7 @@ import org.auroralocus.server.repo.RepoWrite;
 import org.auroralocus.server.repo.RepoWriteException;
 import org.auroralocus.server.repo.Validation;
 import org.auroralocus.server.xrpc.Caller;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
 /**
@@ -20,6 +22,8 @@ import org.auroralocus.server.xrpc.XrpcProcedure;
  */
 public final class PutRecord implements XrpcProcedure<PutRecord.Input, CreateRecord.Output> {
     public static final Nsid NSID = Nsid.parse("com.atproto.repo.putRecord");
+    /** The official repository-write budget; a put weighs 2 points (as an update, even when it creates). */
+    public static final List<RouteLimit> RATE_LIMITS = RepoWriteLimits.weighing(input -> RepoWriteLimits.UPDATE);
 
     /**
      * {@code swapRecord} is nullable in the lexicon, {@code null} meaning "must not exist yet"; the

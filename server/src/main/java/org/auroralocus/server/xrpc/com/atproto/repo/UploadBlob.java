@@ -6,6 +6,7 @@ import org.auroralocus.atproto.cbor.BlobRef;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.actor.ActorNotFoundException;
 import org.auroralocus.server.blob.BlobUploadException;
 import org.auroralocus.server.blob.BlobUploads;
@@ -15,6 +16,7 @@ import org.auroralocus.server.xrpc.RawInput;
 import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcException;
 import org.auroralocus.server.xrpc.XrpcProcedure;
+import org.auroralocus.server.xrpc.com.atproto.server.TakedownCheck;
 
 /**
  * com.atproto.repo.uploadBlob: stores a blob for a record to reference. Besides the account's own
@@ -30,15 +32,18 @@ public final class UploadBlob implements XrpcProcedure<RawInput, UploadBlob.Outp
     /** @param blob the reference, {@code {$type: "blob", ref, mimeType, size}} */
     public record Output(DataValue blob) {}
 
+    private final TakedownCheck takedowns;
     private final BlobUploads uploads;
 
-    public UploadBlob(BlobUploads uploads) {
+    public UploadBlob(AccountService accounts, BlobUploads uploads) {
+        this.takedowns = new TakedownCheck(accounts);
         this.uploads = uploads;
     }
 
     @Override public Output handle(RawInput input, Caller caller) {
         Did did = switch (caller) {
-            case Caller.User user -> user.did();
+            // as the official, the takedown is checked for the account's own sessions, not for a service's JWT
+            case Caller.User user -> takedowns.require(user.did()).did();
             case Caller.Service service -> service.iss();
             case Caller.Anonymous _, Caller.Refresh _, Caller.Admin _ ->
                     throw new IllegalStateException("uploadBlob is routed for users and services only, got " + caller);

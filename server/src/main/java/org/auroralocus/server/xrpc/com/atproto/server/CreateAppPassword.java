@@ -26,19 +26,17 @@ public final class CreateAppPassword implements XrpcProcedure<CreateAppPassword.
 
     public record Output(String name, String password, Datetime createdAt, boolean privileged) {}
 
-    private final AccountService accounts;
+    private final TakedownCheck takedowns;
     private final AppPasswordService appPasswords;
 
     public CreateAppPassword(AccountService accounts, AppPasswordService appPasswords) {
-        this.accounts = accounts;
+        this.takedowns = new TakedownCheck(accounts);
         this.appPasswords = appPasswords;
     }
 
     @Override public Output handle(Input input, Caller caller) {
         Did did = ((Caller.User) caller).did();
-        // the official PDS checks the account's state here: access tokens alone cannot know it
-        var account = accounts.findByDid(did).orElseThrow(() -> new XrpcException(403, "AccountNotFound", "Account not found"));
-        if (account.takendown()) throw CreateSession.accountTakedown();
+        takedowns.require(did);
         NewAppPassword created;
         try {
             created = appPasswords.create(did, input.name(), input.privileged());

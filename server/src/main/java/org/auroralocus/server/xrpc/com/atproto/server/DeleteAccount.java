@@ -1,12 +1,16 @@
 package org.auroralocus.server.xrpc.com.atproto.server;
 
+import java.time.Duration;
+import java.util.List;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.server.account.AccountDeletion;
 import org.auroralocus.server.account.AccountService;
 import org.auroralocus.server.account.EmailTokenException;
+import org.auroralocus.server.ratelimit.RateLimit;
 import org.auroralocus.server.xrpc.Caller;
 import org.auroralocus.server.xrpc.NoOutput;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcException;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
@@ -17,6 +21,9 @@ import org.auroralocus.server.xrpc.XrpcProcedure;
  */
 public final class DeleteAccount implements XrpcProcedure<DeleteAccount.Input, NoOutput> {
     public static final Nsid NSID = Nsid.parse("com.atproto.server.deleteAccount");
+    /** The official limit: 50 attempts per 5 minutes per IP (a guessed code counts too). */
+    public static final List<RouteLimit> RATE_LIMITS = List.of(
+            RouteLimit.perIp(new RateLimit(NSID + "-5min", 50, Duration.ofMinutes(5))));
 
     record Input(Did did, String password, String token) {}
 

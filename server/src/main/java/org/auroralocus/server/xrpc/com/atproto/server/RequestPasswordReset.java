@@ -1,9 +1,13 @@
 package org.auroralocus.server.xrpc.com.atproto.server;
 
+import java.time.Duration;
+import java.util.List;
 import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.server.account.AccountEmail;
+import org.auroralocus.server.ratelimit.RateLimit;
 import org.auroralocus.server.xrpc.Caller;
 import org.auroralocus.server.xrpc.NoOutput;
+import org.auroralocus.server.xrpc.RouteLimit;
 import org.auroralocus.server.xrpc.XrpcProcedure;
 
 /**
@@ -13,6 +17,10 @@ import org.auroralocus.server.xrpc.XrpcProcedure;
  */
 public final class RequestPasswordReset implements XrpcProcedure<RequestPasswordReset.Input, NoOutput> {
     public static final Nsid NSID = Nsid.parse("com.atproto.server.requestPasswordReset");
+    /** The official limits: 15 an hour and 50 a day per IP. */
+    public static final List<RouteLimit> RATE_LIMITS = List.of(
+            RouteLimit.perIp(new RateLimit(NSID + "-day", 50, Duration.ofDays(1))),
+            RouteLimit.perIp(new RateLimit(NSID + "-hour", 15, Duration.ofHours(1))));
 
     record Input(String email) {}
 

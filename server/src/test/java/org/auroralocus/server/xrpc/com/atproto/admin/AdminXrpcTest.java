@@ -120,6 +120,32 @@ class AdminXrpcTest {
     }
 
     @Test
+    void aTakenDownAccountsOldSessionCanNeitherUploadNorImportNorSetPreferencesNorHaveMailSent() {
+        SignedUp lee = TestAccounts.signUp(pds, "takelee", PASSWORD);
+        takedown(repoRef(lee.did()), true);
+
+        assertError(binary("com.atproto.repo.uploadBlob", "image/png", lee), 401, "AccountTakedown");
+        assertError(binary("com.atproto.repo.importRepo", "application/vnd.ipld.car", lee), 401, "AccountTakedown");
+        for (String mailing : List.of("com.atproto.server.requestEmailConfirmation", "com.atproto.server.requestEmailUpdate",
+                "com.atproto.server.requestAccountDelete")) {
+            TestPds.Response r = pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/" + mailing))
+                    .header("Authorization", "Bearer " + lee.accessJwt()).POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertError(r, 401, "AccountTakedown");
+        }
+        assertError(post("com.atproto.server.createAppPassword", "{\"name\":\"bot\"}", lee.auth()), 401, "AccountTakedown");
+        assertError(post("app.bsky.actor.putPreferences", "{\"preferences\":[]}", lee.auth()), 401, "AccountTakedown");
+
+        takedown(repoRef(lee.did()), false);
+        assertEquals(200, binary("com.atproto.repo.uploadBlob", "image/png", lee).status(), "restored, the session works again");
+    }
+
+    private static TestPds.Response binary(String nsid, String contentType, SignedUp caller) {
+        return pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/" + nsid)).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + caller.accessJwt())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build());
+    }
+
+    @Test
     void anAccountTakedownAppliesEverywhereAndItsReversalRestoresAll() {
         SignedUp kim = TestAccounts.signUp(pds, "takekim", PASSWORD);
         String did = kim.did().toString();
