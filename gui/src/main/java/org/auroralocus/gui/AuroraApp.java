@@ -36,6 +36,7 @@ public final class AuroraApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        org.auroralocus.gui.instance.SingleInstance.onActivate(() -> Platform.runLater(() -> { stage.setIconified(false); stage.show(); stage.toFront(); }));
         // a configuration in the environment (PDS_HOSTNAME set by a service manager) needs no wizard either
         if (Files.isRegularFile(loader.defaultEnvFile()) || System.getenv("PDS_HOSTNAME") != null) {
             openMain(scene, gui);

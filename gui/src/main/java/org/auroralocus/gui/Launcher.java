@@ -11,6 +11,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        if (!org.auroralocus.gui.instance.SingleInstance.claim()) return; // a second launch shows the first window
         Application.launch(AuroraApp.class, args);
     }
 }
