@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import org.auroralocus.gui.instance.SingleInstance;
 import org.auroralocus.gui.logs.LogRing;
 import org.auroralocus.gui.setup.SetupView;
 import org.auroralocus.gui.setup.SetupViewModel;
@@ -30,19 +34,20 @@ public final class AuroraApp extends Application {
         ConfigLoader loader = ConfigLoader.forThisMachine();
         host = new ServerHost(tasks, Clock.systemUTC(), () -> PdsServer.start(loader.load(Optional.empty())));
         GuiContext gui = new GuiContext(host, tasks, logs, Clock.systemUTC(), Platform::runLater, loader);
-        Scene scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
+        Scene scene = new Scene(new Pane(), WIDTH, HEIGHT);
         style(scene);
         stage.setTitle("Aurora Locus");
+        stage.getIcons().add(new Image(AuroraApp.class.getResource("aurora-locus.png").toExternalForm()));
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
-        org.auroralocus.gui.instance.SingleInstance.onActivate(() -> Platform.runLater(() -> { stage.setIconified(false); stage.show(); stage.toFront(); }));
+        SingleInstance.onActivate(() -> Platform.runLater(() -> { stage.setIconified(false); stage.show(); stage.toFront(); }));
         // a configuration in the environment (PDS_HOSTNAME set by a service manager) needs no wizard either
         if (Files.isRegularFile(loader.defaultEnvFile()) || System.getenv("PDS_HOSTNAME") != null) {
             openMain(scene, gui);
         } else {
             SetupViewModel setup = new SetupViewModel(tasks, loader);
-            scene.setRoot((javafx.scene.Parent) new SetupView(setup, () -> openMain(scene, gui)).node());
+            scene.setRoot((Parent) new SetupView(setup, () -> openMain(scene, gui)).node());
         }
         stage.show();
     }
