@@ -66,6 +66,10 @@ public final class XrpcDispatcher implements Handler {
         this.fallback = fallback;
     }
 
+    /** The most of a refused request's body read to keep its connection (see closeIfBodyUnread). */
+    private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
+    private static final String RAW_BODY = "aurora.raw-body";
+
     @Override public void handle(ServerRequest req, ServerResponse res) {
         try {
             dispatch(req, res);
@@ -159,6 +163,8 @@ public final class XrpcDispatcher implements Handler {
         if (raw) {
             // a binary body may be empty (an uploadBlob of 0 bytes is a blob) as long as its type is declared
             InputStream body = req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream();
+            // kept so that a refusal can drop what the endpoint did not read (closeIfBodyUnread)
+            req.context().register(RAW_BODY, body);
             return new RawInput(contentType.get(), length, body);
         }
         String mime = contentType.get().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
@@ -251,8 +257,28 @@ public final class XrpcDispatcher implements Handler {
      * credentials): Helidon would otherwise read the rest of it, however large, to keep the connection
      * alive. Closing the connection after the error stops reading at once.
      */
+    /**
+     * A refused request's body is read and dropped before the error goes out: a server that answers
+     * and closes while the client is still sending makes the kernel reset the connection, and the
+     * client then sees no answer at all (a 413 for a body just over the limit was lost this way).
+     * Beyond {@link #DRAIN_LIMIT} the connection is closed instead.
+     */
     private static void closeIfBodyUnread(ServerRequest req, ServerResponse res) {
-        if (req.content().hasEntity() && !req.content().consumed() && !res.isSent()) {
+        if (!req.content().hasEntity() || res.isSent()) return;
+        Optional<InputStream> taken = req.context().get(RAW_BODY, InputStream.class);
+        if (taken.isEmpty() && req.content().consumed()) return;
+        try (InputStream rest = taken.isPresent() ? taken.get() : req.content().inputStream()) {
+            long dropped = 0;
+            byte[] buffer = new byte[16 * 1024];
+            for (int n; (n = rest.read(buffer)) >= 0; ) {
+                dropped += n;
+                if (dropped > DRAIN_LIMIT) {
+                    res.header(HeaderValues.CONNECTION_CLOSE);
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the stream was taken by the endpoint already, or the client went away
             res.header(HeaderValues.CONNECTION_CLOSE);
         }
     }
