@@ -1,5 +1,6 @@
 package org.auroralocus.gui.dashboard;
 
+import java.util.ArrayList;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableStringValue;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.auroralocus.gui.Controls;
 import org.auroralocus.gui.GuiContext;
 import org.auroralocus.gui.ServerState;
@@ -151,9 +153,19 @@ public final class DashboardView {
         NumberAxis x = new NumberAxis(-(DashboardViewModel.CHART_MINUTES - 1), 0, 5);
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = new NumberAxis(0, 10, 2);
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
+        // events are whole numbers: no "2.5 events" ticks
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue()) : "";
+            }
+
+            @Override public Number fromString(String text) {
+                return Long.parseLong(text);
+            }
+        });
         y.setLabel("events");
         x.setLabel("minutes ago");
         AreaChart<Number, Number> chart = new AreaChart<>(x, y);
@@ -166,7 +178,9 @@ public final class DashboardView {
         chart.getData().add(series);
         model.eventsPerMinute().addListener((ListChangeListener<Long>) c -> {
             var list = model.eventsPerMinute();
-            var points = new java.util.ArrayList<XYChart.Data<Number, Number>>();
+            // a quiet server keeps a 0-10 scale: auto-ranging an all-zero series leaves one "0.00" tick
+            y.setAutoRanging(list.stream().anyMatch(n -> n > 10));
+            var points = new ArrayList<XYChart.Data<Number, Number>>();
             for (int i = 0; i < list.size(); i++) {
                 int ago = list.size() - 1 - i;
                 points.add(new XYChart.Data<>(-ago, list.get(i)));

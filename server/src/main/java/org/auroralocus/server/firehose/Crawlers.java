@@ -1,13 +1,17 @@
 package org.auroralocus.server.firehose;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.auroralocus.server.sequencer.SequencedEvent;
@@ -135,7 +139,7 @@ public final class Crawlers implements SequencedListener, AutoCloseable {
                 askedAgain = false;
             } else {
                 LOG.log(System.Logger.Level.WARNING, "could not ask {0} to crawl this server ({1}); retrying in {2}",
-                        endpoint.getHost(), error != null ? String.valueOf(error.getMessage()) : "HTTP " + status, plainWords(delay));
+                        endpoint.getHost(), error != null ? reason(error) : "HTTP " + status, plainWords(delay));
                 scheduler.schedule(this::send, delay.toMillis(), TimeUnit.MILLISECONDS);
                 delay = backoff.after(delay);
             }
@@ -148,5 +152,16 @@ public final class Crawlers implements SequencedListener, AutoCloseable {
         if (seconds < 60) return seconds + " s";
         long minutes = seconds / 60;
         return seconds % 60 == 0 ? minutes + " min" : minutes + " min " + seconds % 60 + " s";
+    }
+
+    /** Why a request failed, in words an owner can act on (the HTTP client's exceptions often carry no message). */
+    static String reason(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return switch (e) {
+            case ConnectException _ -> "connection refused";
+            case HttpTimeoutException _ -> "no answer in time";
+            case UnknownHostException _ -> "unknown host";
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
     }
 }

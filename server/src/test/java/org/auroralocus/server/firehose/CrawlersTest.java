@@ -140,4 +140,11 @@ class CrawlersTest {
         assertEquals("1 min", Crawlers.plainWords(Duration.ofSeconds(60)));
         assertEquals("1 min 30 s", Crawlers.plainWords(Duration.ofSeconds(90)));
     }
+
+    @Test
+    void aFailedRequestIsExplainedInWords() {
+        assertEquals("connection refused", Crawlers.reason(new java.util.concurrent.CompletionException(new java.net.ConnectException())));
+        assertEquals("no answer in time", Crawlers.reason(new java.net.http.HttpTimeoutException("request timed out")));
+        assertEquals("IOException", Crawlers.reason(new java.io.IOException()));
+    }
 }
