@@ -238,10 +238,7 @@ class ProxyXrpcTest {
 
     @Test
     void appPasswordSessionsMayNotReachDirectMessages() throws Exception {
-        String appPassword = pds.post("/xrpc/com.atproto.server.createAppPassword", "{\"name\":\"phone\"}", alice.auth())
-                .json().get("password").asText();
-        String token = pds.post("/xrpc/com.atproto.server.createSession",
-                "{\"identifier\":\"" + alice.handle() + "\",\"password\":\"" + appPassword + "\"}").json().get("accessJwt").asText();
+        String token = UpstreamChecks.appPasswordToken(pds, alice);
         var r = pds.get("/xrpc/chat.bsky.convo.listConvos", "Authorization", "Bearer " + token,
                 "atproto-proxy", chat.did() + "#bsky_chat");
         assertError(r, 400, "InvalidToken", "Bad token method");

@@ -159,10 +159,7 @@ class PushXrpcTest {
 
     @Test
     void anAppPasswordSessionMayRegisterButNoSessionMayNot() throws Exception {
-        String appPassword = pds.post("/xrpc/com.atproto.server.createAppPassword", "{\"name\":\"phone\"}", dana.auth())
-                .json().get("password").asText();
-        String token = pds.post("/xrpc/com.atproto.server.createSession",
-                "{\"identifier\":\"" + dana.handle() + "\",\"password\":\"" + appPassword + "\"}").json().get("accessJwt").asText();
+        String token = UpstreamChecks.appPasswordToken(pds, dana);
         var r = pds.post("/xrpc/" + REGISTER, device(notif.did(), "ios") + "}", "Authorization", "Bearer " + token);
         assertEquals(200, r.status(), r.text());
         checkToken(pds, notif.next(), dana.did(), notif.did(), REGISTER);

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Set;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Nsid;
+import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.auth.ServiceJwtVerifier;
 import org.auroralocus.server.auth.VerifiedServiceJwt;
@@ -37,6 +38,14 @@ final class UpstreamChecks {
         assertEquals(lxm, claims.get("lxm").asText());
         assertEquals(60, claims.get("exp").asLong() - claims.get("iat").asLong());
         assertFalse(claims.path("jti").asText().isEmpty());
+    }
+
+    /** An access token of a fresh (unprivileged) app-password session of {@code who}. */
+    static String appPasswordToken(TestPds pds, TestAccounts.SignedUp who) {
+        String appPassword = pds.post("/xrpc/com.atproto.server.createAppPassword", "{\"name\":\"phone\"}", who.auth())
+                .json().get("password").asText();
+        return pds.post("/xrpc/com.atproto.server.createSession", "{\"identifier\":\"" + who.handle()
+                + "\",\"password\":\"" + appPassword + "\"}").json().get("accessJwt").asText();
     }
 
     static void assertError(TestPds.Response r, int status, String error, String message) {
