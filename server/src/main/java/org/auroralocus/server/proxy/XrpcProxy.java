@@ -35,6 +35,7 @@ public final class XrpcProxy implements XrpcDispatcher.Fallback {
     private final Authenticator authenticator;
     private final ReadAfterWrite readAfterWrite;
     private final FeedGenerators feeds;
+    private final LocalThreads threads;
 
     public XrpcProxy(Proxying proxying, Authenticator authenticator) {
         this.routing = proxying.routing();
@@ -42,6 +43,7 @@ public final class XrpcProxy implements XrpcDispatcher.Fallback {
         this.tokens = new ServiceTokens(proxying.jwts(), proxying.actors());
         this.readAfterWrite = proxying.readAfterWrite();
         this.feeds = proxying.feeds();
+        this.threads = proxying.threads();
         this.authenticator = authenticator;
     }
 
@@ -68,8 +70,14 @@ public final class XrpcProxy implements XrpcDispatcher.Fallback {
         HttpResponse<InputStream> answer = upstream.send(target.get().resolve(path), method.text(),
                 ProxyHeaders.upstream(req, withBody, token), withBody ? body(req) : HttpRequest.BodyPublishers.noBody());
         if (answer.statusCode() >= 400) {
+            XrpcException error = UpstreamErrors.from(answer);
+            // read-after-write: a post of the caller's the AppView has not seen yet is shown from here
+            if (threads.respond(nsid, user.did(), error, answer.headers().firstValue(ProxyHeaders.REPO_REV),
+                    req.query().first("uri").asOptional(), req.query().first("parentHeight").asOptional(), res)) {
+                return true;
+            }
             ProxyHeaders.copy(answer.headers(), ProxyHeaders.ANSWER_HEADERS, res);
-            throw UpstreamErrors.from(answer);
+            throw error;
         }
         if (!readAfterWrite.respond(nsid, user.did(), answer, res)) stream(answer, res, method == Method.HEAD);
         return true;
