@@ -17,6 +17,8 @@ import org.auroralocus.server.xrpc.com.atproto.admin.UpdateAccountPassword;
 import org.auroralocus.server.xrpc.com.atproto.admin.UpdateSubjectStatus;
 import org.auroralocus.server.xrpc.app.bsky.actor.GetPreferences;
 import org.auroralocus.server.xrpc.app.bsky.actor.PutPreferences;
+import org.auroralocus.server.xrpc.app.bsky.notification.RegisterPush;
+import org.auroralocus.server.xrpc.app.bsky.notification.UnregisterPush;
 import org.auroralocus.server.xrpc.com.atproto.identity.GetRecommendedDidCredentials;
 import org.auroralocus.server.xrpc.com.atproto.identity.RefreshIdentity;
 import org.auroralocus.server.xrpc.com.atproto.identity.RequestPlcOperationSignature;
@@ -155,6 +157,10 @@ final class XrpcApi {
         // app.bsky: what the PDS answers itself; everything else there goes to the AppView (XrpcProxy)
         routes.query(GetPreferences.NSID, new GetPreferences(s.preferences()), Auth.ACCESS_OR_TAKENDOWN);
         routes.procedure(PutPreferences.NSID, new PutPreferences(s.accounts(), s.preferences()), Auth.ACCESS);
+        if (s.config().upstreams().appView().isPresent()) {   // as the official: push needs an AppView
+            routes.procedure(RegisterPush.NSID, new RegisterPush(s.proxying().push()), Auth.ACCESS);
+            routes.procedure(UnregisterPush.NSID, new UnregisterPush(s.proxying().push()), Auth.ACCESS);
+        }
         return routes;
     }
 }

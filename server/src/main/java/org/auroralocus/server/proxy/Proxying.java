@@ -12,7 +12,7 @@ import org.auroralocus.server.config.PdsConfig;
  * authentication the HTTP layer owns.
  */
 public record Proxying(ProxyRouting routing, UpstreamClient upstream, ServiceJwts jwts, ActorStores actors,
-                       ReadAfterWrite readAfterWrite, FeedGenerators feeds) {
+                       ReadAfterWrite readAfterWrite, FeedGenerators feeds, PushRegistrations push, LocalThreads threads) {
 
     /** Wires the proxy for {@code config}; {@code upstream} is closed by the caller. */
     public static Proxying create(PdsConfig config, DidResolver dids, UpstreamClient upstream, ServiceJwts jwts,
@@ -20,7 +20,10 @@ public record Proxying(ProxyRouting routing, UpstreamClient upstream, ServiceJwt
         ProxyRouting routing = new ProxyRouting(config.upstreams(), dids);
         LocalViewer viewer = new LocalViewer(accounts, new ImageUrls(config.publicUrl(),
                 config.upstreams().appView().flatMap(PdsConfig.Upstream::cdnUrlPattern)));
-        return new Proxying(routing, upstream, jwts, actors, new ReadAfterWrite(actors, viewer, clock),
-                new FeedGenerators(routing, upstream));
+        ReadAfterWrite readAfterWrite = new ReadAfterWrite(actors, viewer, clock);
+        ServiceTokens tokens = new ServiceTokens(jwts, actors);
+        return new Proxying(routing, upstream, jwts, actors, readAfterWrite, new FeedGenerators(routing, upstream),
+                new PushRegistrations(routing, dids, upstream, tokens),
+                new LocalThreads(readAfterWrite, accounts, routing, upstream, tokens));
     }
 }

@@ -73,19 +73,29 @@ final class ReadAfterWrite {
             res.send(body);
             return true;
         }
-        res.status(200);
-        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
         ProxyHeaders.copy(answer.headers(), List.of("atproto-content-labelers"), res);
-        local.lag(clock.instant()).ifPresent(lag -> res.header("Atproto-Upstream-Lag", Long.toString(lag.toMillis())));
-        try {
-            res.send(JSON.writeValueAsBytes(patched));
-        } catch (IOException e) {
-            throw new IllegalStateException("writing a JSON tree failed", e);
-        }
+        send(res, patched, local);
         return true;
     }
 
-    private LocalRecords local(Did did, String rev) {
+    LocalViewer viewer() {
+        return viewer;
+    }
+
+    /** Sends an answer built or patched with {@code local}, saying how far the AppView is behind. */
+    void send(ServerResponse res, ObjectNode answer, LocalRecords local) {
+        res.status(200);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        local.lag(clock.instant()).ifPresent(lag -> res.header("Atproto-Upstream-Lag", Long.toString(lag.toMillis())));
+        try {
+            res.send(JSON.writeValueAsBytes(answer));
+        } catch (IOException e) {
+            throw new IllegalStateException("writing a JSON tree failed", e);
+        }
+    }
+
+    /** The account's records written after {@code rev} (at most {@value #MAX_LOCAL}), its profile and posts picked out. */
+    LocalRecords local(Did did, String rev) {
         List<RecordTable.RecentRecord> recent = actors.read(did, r -> r.recordsWrittenAfter(rev, MAX_LOCAL));
         Optional<LocalRecords.Local> profile = Optional.empty();
         List<LocalRecords.Local> posts = new ArrayList<>();

@@ -10,13 +10,8 @@ import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import org.auroralocus.atproto.crypto.KeyPair;
-import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Nsid;
-import org.auroralocus.server.actor.ActorNotFoundException;
-import org.auroralocus.server.actor.ActorStores;
 import org.auroralocus.server.auth.MethodSet;
-import org.auroralocus.server.auth.ServiceJwts;
 import org.auroralocus.server.xrpc.Auth;
 import org.auroralocus.server.xrpc.Authenticator;
 import org.auroralocus.server.xrpc.Caller;
@@ -36,19 +31,19 @@ public final class XrpcProxy implements XrpcDispatcher.Fallback {
 
     private final ProxyRouting routing;
     private final UpstreamClient upstream;
-    private final ServiceJwts jwts;
-    private final ActorStores actors;
+    private final ServiceTokens tokens;
     private final Authenticator authenticator;
     private final ReadAfterWrite readAfterWrite;
     private final FeedGenerators feeds;
+    private final LocalThreads threads;
 
     public XrpcProxy(Proxying proxying, Authenticator authenticator) {
         this.routing = proxying.routing();
         this.upstream = proxying.upstream();
-        this.jwts = proxying.jwts();
-        this.actors = proxying.actors();
+        this.tokens = new ServiceTokens(proxying.jwts(), proxying.actors());
         this.readAfterWrite = proxying.readAfterWrite();
         this.feeds = proxying.feeds();
+        this.threads = proxying.threads();
         this.authenticator = authenticator;
     }
 
@@ -66,7 +61,7 @@ public final class XrpcProxy implements XrpcDispatcher.Fallback {
         Optional<FeedGenerators.Audience> feed = feeds.audienceFor(nsid, req.query().rawValue());
         String aud = feed.map(f -> f.did().value()).orElse(target.get().did().value());
         Nsid lxm = feed.map(FeedGenerators.Audience::lxm).orElse(nsid);
-        String token = jwts.create(signingKey(user.did()), user.did(), aud, Optional.of(lxm));
+        String token = tokens.mint(user.did(), aud, lxm);
 
         Method method = req.prologue().method();
         boolean withBody = method == Method.POST && req.content().hasEntity();
@@ -75,20 +70,17 @@ public final class XrpcProxy implements XrpcDispatcher.Fallback {
         HttpResponse<InputStream> answer = upstream.send(target.get().resolve(path), method.text(),
                 ProxyHeaders.upstream(req, withBody, token), withBody ? body(req) : HttpRequest.BodyPublishers.noBody());
         if (answer.statusCode() >= 400) {
+            XrpcException error = UpstreamErrors.from(answer);
+            // read-after-write: a post of the caller's the AppView has not seen yet is shown from here
+            if (threads.respond(nsid, user.did(), error, answer.headers().firstValue(ProxyHeaders.REPO_REV),
+                    req.query().first("uri").asOptional(), req.query().first("parentHeight").asOptional(), res)) {
+                return true;
+            }
             ProxyHeaders.copy(answer.headers(), ProxyHeaders.ANSWER_HEADERS, res);
-            throw UpstreamErrors.from(answer);
+            throw error;
         }
         if (!readAfterWrite.respond(nsid, user.did(), answer, res)) stream(answer, res, method == Method.HEAD);
         return true;
-    }
-
-    private KeyPair signingKey(Did did) {
-        try {
-            return actors.signingKey(did);
-        } catch (ActorNotFoundException e) {
-            // a still-valid access token of an account deleted since
-            throw new XrpcException(403, "AccountNotFound", "Account not found");
-        }
     }
 
     /** The client's body, streamed as it arrives; with its length when it was declared. */

@@ -1,30 +1,23 @@
 package org.auroralocus.server.proxy;
 
+import static org.auroralocus.server.proxy.UpstreamChecks.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.auroralocus.atproto.syntax.Nsid;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
-import org.auroralocus.server.auth.ServiceJwtVerifier;
-import org.auroralocus.server.auth.VerifiedServiceJwt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * service on loopback (did:web identities), each checking the service JWTs it is sent.
  */
 class ProxyXrpcTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "proxy-test-password";
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
 
@@ -246,10 +238,7 @@ class ProxyXrpcTest {
 
     @Test
     void appPasswordSessionsMayNotReachDirectMessages() throws Exception {
-        String appPassword = pds.post("/xrpc/com.atproto.server.createAppPassword", "{\"name\":\"phone\"}", alice.auth())
-                .json().get("password").asText();
-        String token = pds.post("/xrpc/com.atproto.server.createSession",
-                "{\"identifier\":\"" + alice.handle() + "\",\"password\":\"" + appPassword + "\"}").json().get("accessJwt").asText();
+        String token = UpstreamChecks.appPasswordToken(pds, alice);
         var r = pds.get("/xrpc/chat.bsky.convo.listConvos", "Authorization", "Bearer " + token,
                 "atproto-proxy", chat.did() + "#bsky_chat");
         assertError(r, 400, "InvalidToken", "Bad token method");
@@ -260,26 +249,7 @@ class ProxyXrpcTest {
         return pds.get("/xrpc/" + pathAndQuery, alice.auth());
     }
 
-    private static void assertError(TestPds.Response r, int status, String error, String message) {
-        assertEquals(status, r.status(), r.text());
-        assertEquals(error, r.error(), r.text());
-        assertEquals(message, r.json().path("message").asText(), r.text());
-    }
-
-    /** The token verifies against alice's DID document, for this service and method, for a minute. */
     private static void checkToken(FakeService.Request got, String aud, String lxm) throws IOException {
-        String authorization = got.header("authorization").orElseThrow();
-        assertTrue(authorization.startsWith("Bearer "), authorization);
-        String token = authorization.substring(7);
-        VerifiedServiceJwt verified = new ServiceJwtVerifier(pds.server().services().dids(), Set.of(aud), Clock.systemUTC())
-                .verify(token, Nsid.parse(lxm));
-        assertEquals(alice.did(), verified.iss());
-        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
-        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-        assertEquals("ES256K", header.get("alg").asText());
-        assertEquals(aud, claims.get("aud").asText());
-        assertEquals(lxm, claims.get("lxm").asText());
-        assertEquals(60, claims.get("exp").asLong() - claims.get("iat").asLong());
-        assertFalse(claims.path("jti").asText().isEmpty());
+        UpstreamChecks.checkToken(pds, got, alice.did(), aud, lxm);
     }
 }

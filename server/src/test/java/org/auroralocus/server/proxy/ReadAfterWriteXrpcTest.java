@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,9 +102,72 @@ class ReadAfterWriteXrpcTest {
         assertFalse(r.header("Atproto-Upstream-Lag").isPresent());
     }
 
+    @Test
+    void aReplyTheAppViewDoesNotKnowYetIsShownAsAThreadBuiltHere() throws Exception {
+        TestAccounts.SignedUp erin = TestAccounts.signUp(pds, "erin", "password-erin");
+        JsonNode root = post(erin, "the root");
+        String seenRev = latestRev(erin);
+        JsonNode reply = reply(erin, "a fresh reply", root, root);
+        JsonNode deeper = reply(erin, "deeper still", root, reply);
+        String rootThread = "{\"thread\":{\"$type\":\"app.bsky.feed.defs#threadViewPost\",\"post\":{\"uri\":\""
+                + root.get("uri").asText() + "\",\"cid\":\"" + root.get("cid").asText() + "\",\"likeCount\":4}}}";
+        appView.forget();
+        appView.answer(r -> r.query().contains("depth=0")
+                ? FakeService.Answer.json(200, rootThread)
+                : FakeService.Answer.json(400, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}", "atproto-repo-rev", seenRev));
+
+        String byHandle = reply.get("uri").asText().replace(erin.did().value(), erin.handle());
+        var r = pds.get("/xrpc/app.bsky.feed.getPostThread?parentHeight=5&uri="
+                + URLEncoder.encode(byHandle, StandardCharsets.UTF_8), erin.auth());
+        assertEquals(200, r.status(), r.text());
+        JsonNode thread = r.json().get("thread");
+        assertEquals("app.bsky.feed.defs#threadViewPost", thread.get("$type").asText());
+        assertEquals(reply.get("uri").asText(), thread.get("post").get("uri").asText());
+        assertEquals("a fresh reply", thread.get("post").get("record").get("text").asText());
+        assertEquals(erin.handle(), thread.get("post").get("author").get("handle").asText());
+        assertEquals(deeper.get("uri").asText(), thread.get("replies").get(0).get("post").get("uri").asText());
+        assertEquals(root.get("uri").asText(), thread.get("parent").get("post").get("uri").asText());
+        assertEquals(4, thread.get("parent").get("post").get("likeCount").asInt());
+        assertTrue(r.header("Atproto-Upstream-Lag").isPresent());
+        assertTrue(r.header("atproto-repo-rev").isEmpty());
+
+        appView.next();
+        FakeService.Request parents = appView.next();
+        assertTrue(parents.query().contains("uri=" + URLEncoder.encode(root.get("uri").asText(), StandardCharsets.UTF_8)), parents.query());
+        assertTrue(parents.query().contains("parentHeight=5"), parents.query());
+        UpstreamChecks.checkToken(pds, parents, erin.did(), appView.did(), "app.bsky.feed.getPostThread");
+    }
+
+    @Test
+    void aPostNotFoundThatIsNotTheCallersNewPostStaysNotFound() {
+        TestAccounts.SignedUp fay = TestAccounts.signUp(pds, "fay", "password-fay");
+        JsonNode old = post(fay, "seen long ago");
+        String rev = latestRev(fay);
+        appView.answer(r -> FakeService.Answer.json(404, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}", "atproto-repo-rev", rev));
+        String other = "at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3jzfcijpj2z2a";
+        for (String uri : new String[] {old.get("uri").asText(), other}) {
+            var r = pds.get("/xrpc/app.bsky.feed.getPostThread?uri=" + URLEncoder.encode(uri, StandardCharsets.UTF_8), fay.auth());
+            UpstreamChecks.assertError(r, 404, "NotFound", "Post not found");
+            assertEquals(rev, r.header("atproto-repo-rev").orElseThrow());
+        }
+    }
+
+    private static JsonNode reply(TestAccounts.SignedUp who, String text, JsonNode root, JsonNode parent) {
+        return create(who, "{\"$type\":\"app.bsky.feed.post\",\"text\":\"" + text + "\",\"createdAt\":\"" + Instant.now()
+                + "\",\"reply\":{\"root\":" + ref(root) + ",\"parent\":" + ref(parent) + "}}");
+    }
+
+    private static String ref(JsonNode created) {
+        return "{\"uri\":\"" + created.get("uri").asText() + "\",\"cid\":\"" + created.get("cid").asText() + "\"}";
+    }
+
     private static JsonNode post(TestAccounts.SignedUp who, String text) {
+        return create(who, "{\"$type\":\"app.bsky.feed.post\",\"text\":\"" + text + "\",\"createdAt\":\"" + Instant.now() + "\"}");
+    }
+
+    private static JsonNode create(TestAccounts.SignedUp who, String record) {
         var r = pds.post("/xrpc/com.atproto.repo.createRecord", "{\"repo\":\"" + who.did() + "\",\"collection\":\"app.bsky.feed.post\","
-                + "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"" + text + "\",\"createdAt\":\"" + Instant.now() + "\"}}", who.auth());
+                + "\"record\":" + record + "}", who.auth());
         assertEquals(200, r.status(), r.text());
         return r.json();
     }
