@@ -2,27 +2,22 @@ package org.auroralocus.server.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import org.auroralocus.atproto.cbor.DagCbor;
-import org.auroralocus.atproto.cbor.DataValue;
+import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.server.PdsServer;
 import org.auroralocus.server.config.PdsConfig;
 
@@ -62,56 +57,18 @@ public final class FirehoseBenchmark {
         for (int i = 0; i < 200; i++) createPost(writers.get(i % WRITERS)); // warm-up
         System.out.println("| firehose, 4 writing clients | produced | delivered to all | delay p50 | delay p99 | dropped |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        for (int subscribers : new int[] {1, 10, 100}) report(subscribers, writers);
-    }
-
-    /** A live subscriber that notes when each #commit (by commit CID) arrived. */
-    private static final class Subscriber implements WebSocket.Listener {
-        final Map<String, Long> arrivals = new ConcurrentHashMap<>();
-        final AtomicReference<String> closed = new AtomicReference<>();
-        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-
-        @Override public void onOpen(WebSocket socket) {
-            socket.request(Long.MAX_VALUE);
-        }
-
-        @Override public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            partial.writeBytes(chunk);
-            if (last) {
-                long now = System.nanoTime();
-                byte[] message = partial.toByteArray();
-                partial.reset();
-                DagCbor.Prefix header = DagCbor.decodePrefix(message, 0);
-                if (((DataValue.MapValue) header.value()).text("t").orElse("").equals("#commit")) {
-                    DataValue.MapValue body = (DataValue.MapValue) DagCbor.decode(message, header.end(), message.length - header.end());
-                    arrivals.put(((DataValue.LinkValue) body.get("commit").orElseThrow()).cid().toString(), now);
-                }
-            }
-            return null;
-        }
-
-        @Override public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
-            closed.set(code + " " + reason);
-            return null;
-        }
-
-        @Override public void onError(WebSocket socket, Throwable error) {
-            closed.set(String.valueOf(error));
+        for (String subscribers : System.getProperty("bench.subscribers", "1,10,100").split(",")) {
+            report(Integer.parseInt(subscribers.strip()), writers);
         }
     }
 
     private void report(int count, List<Session> writers) throws Exception {
-        List<Subscriber> subscribers = new ArrayList<>();
-        List<WebSocket> sockets = new ArrayList<>();
-        HttpClient wsClient = HttpClient.newHttpClient();
+        // one subscriber tells which seq each commit got; every subscriber notes when each seq arrived
+        Map<String, Long> seqOfCommit = new ConcurrentHashMap<>();
+        List<FirehoseClient> subscribers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Subscriber s = new Subscriber();
-            sockets.add(wsClient.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://localhost:" + port + "/xrpc/com.atproto.sync.subscribeRepos"), s)
-                    .get(30, TimeUnit.SECONDS));
-            subscribers.add(s);
+            subscribers.add(FirehoseClient.open(port, "/xrpc/com.atproto.sync.subscribeRepos", i > 0 ? Optional.empty()
+                    : Optional.of((cid, seq) -> seqOfCommit.put(Cid.fromBytes(cid).toString(), seq))));
         }
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -136,33 +93,38 @@ public final class FirehoseBenchmark {
 
         // wait (bounded) for every live subscriber to have every event, then measure
         long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (System.nanoTime() < deadline && !seqOfCommit.keySet().containsAll(acknowledged.keySet())) Thread.sleep(10);
+        long[] wanted = acknowledged.keySet().stream().map(seqOfCommit::get).filter(Objects::nonNull)
+                .mapToLong(Long::longValue).toArray();
         while (System.nanoTime() < deadline && subscribers.stream()
-                .anyMatch(s -> s.closed.get() == null && !s.arrivals.keySet().containsAll(acknowledged.keySet()))) {
+                .anyMatch(s -> s.closed.get() == null && !s.hasAll(wanted))) {
             Thread.sleep(10);
         }
         long lastArrival = 0;
         long deliveredToAll = 0;
         Latencies delays = new Latencies();
         for (Map.Entry<String, Long> write : acknowledged.entrySet()) {
-            boolean all = true;
-            for (Subscriber s : subscribers) {
-                Long arrived = s.arrivals.get(write.getKey());
-                if (arrived == null) {
+            Long seq = seqOfCommit.get(write.getKey());
+            boolean all = seq != null;
+            for (FirehoseClient s : subscribers) {
+                Optional<Long> arrived = seq == null ? Optional.empty() : s.arrival(seq);
+                if (arrived.isEmpty()) {
                     all = false;
                     continue;
                 }
-                delays.add(Math.max(0, arrived - write.getValue()));
-                lastArrival = Math.max(lastArrival, arrived);
+                delays.add(Math.max(0, arrived.get() - write.getValue()));
+                lastArrival = Math.max(lastArrival, arrived.get());
             }
             if (all) deliveredToAll++;
         }
         double delivering = Math.max(writing, (lastArrival - t0) / 1e9);
         long dropped = subscribers.stream().filter(s -> s.closed.get() != null).count();
+        subscribers.stream().map(s -> s.closed.get()).filter(Objects::nonNull).distinct().limit(3)
+                .forEach(why -> System.err.println("a subscriber ended: " + why));
         System.out.printf(Locale.ROOT, "| %d subscriber%s | %.0f events/s | %.0f events/s | %.1f ms | %.1f ms | %d |%n",
                 count, count == 1 ? "" : "s", acknowledged.size() / writing, deliveredToAll / delivering,
                 delays.percentileMillis(50), delays.percentileMillis(99), dropped);
-        for (WebSocket socket : sockets) socket.abort();
-        wsClient.shutdownNow();
+        for (FirehoseClient s : subscribers) s.abort();
     }
 
     /** Creates a post and answers the CID of the commit it made. */

@@ -4,6 +4,7 @@ import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsCloseCodes;
 import io.helidon.websocket.WsSession;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -82,17 +83,24 @@ final class Subscriber {
             } else {
                 feed.live().register(this);
             }
+            List<Frame> batch = new ArrayList<>();
             while (true) {
-                Frame frame = queue.poll(feed.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
-                if (frame == null) {
+                Frame first = queue.poll(feed.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
                     session.ping(BufferData.empty());
                     continue;
                 }
-                if (frame == CUT_OFF) {
-                    end("ConsumerTooSlow", "Stream consumer too slow");
-                    return;
+                // whatever else is queued goes out in the same wake-up: one park and unpark per burst, not per frame
+                batch.add(first);
+                queue.drainTo(batch);
+                for (Frame frame : batch) {
+                    if (frame == CUT_OFF) {
+                        end("ConsumerTooSlow", "Stream consumer too slow");
+                        return;
+                    }
+                    if (frame.seq() > lastSent) send(frame);
                 }
-                if (frame.seq() > lastSent) send(frame);
+                batch.clear();
             }
         } catch (InterruptedException e) {
             // stopped: the connection is closing
