@@ -4,28 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.Map;
-import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.auroralocus.server.PdsExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The XRPC layer as clients meet it: paths, methods, errors, CORS, health. */
 class XrpcBasicsXrpcTest {
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     @Test
     void healthAnswersTheVersion() {
