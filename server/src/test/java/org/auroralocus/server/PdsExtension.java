@@ -74,8 +74,12 @@ public final class PdsExtension implements BeforeAllCallback, AfterAllCallback {
 
     /** The running server, for helpers that take a {@link TestPds}. */
     public TestPds running() {
-        return running.map(Running::pds).orElseThrow(() -> new IllegalStateException(
-                "no server: PdsExtension runs only as a static @RegisterExtension field, during its class's tests"));
+        return current().pds();
+    }
+
+    /** The server's data folder (PDS_DATA_DIRECTORY), which tests may also use for scratch files. */
+    public Path dataDir() {
+        return current().dir();
     }
 
     public PdsServer server() {
@@ -101,6 +105,11 @@ public final class PdsExtension implements BeforeAllCallback, AfterAllCallback {
     /** Signs up a new account over HTTP, as {@link TestAccounts#signUp} does. */
     public TestAccounts.SignedUp signUp(String prefix, String password) {
         return TestAccounts.signUp(running(), prefix, password);
+    }
+
+    private Running current() {
+        return running.orElseThrow(() -> new IllegalStateException(
+                "no server: PdsExtension runs only as a static @RegisterExtension field, during its class's tests"));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** app.bsky.actor.getPreferences / putPreferences over real HTTP, served by the PDS itself (no AppView configured). */
 class PreferencesXrpcTest {
@@ -21,22 +19,11 @@ class PreferencesXrpcTest {
     private static final String ADULT = "{\"$type\":\"app.bsky.actor.defs#adultContentPref\",\"enabled\":true}";
     private static final String FEEDS = "{\"$type\":\"app.bsky.actor.defs#savedFeedsPrefV2\",\"items\":[{\"id\":\"1\",\"type\":\"timeline\",\"value\":\"following\",\"pinned\":true}]}";
 
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pds != null) pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     @Test
     void putPreferencesReplacesTheWholeSetAndGetPreferencesReturnsIt() {
-        TestAccounts.SignedUp erin = TestAccounts.signUp(pds, "erin", "password-erin");
+        TestAccounts.SignedUp erin = pds.signUp("erin", "password-erin");
         assertEquals(0, get(erin.accessJwt()).size());
         assertEquals(200, put(erin.accessJwt(), ADULT, FEEDS).status());
         assertEquals(List.of("app.bsky.actor.defs#adultContentPref", "app.bsky.actor.defs#savedFeedsPrefV2"), types(get(erin.accessJwt())));
@@ -47,7 +34,7 @@ class PreferencesXrpcTest {
 
     @Test
     void preferencesOutsideAppBskyOrWithoutATypeAreRefused() {
-        TestAccounts.SignedUp fay = TestAccounts.signUp(pds, "fay", "password-fay");
+        TestAccounts.SignedUp fay = pds.signUp("fay", "password-fay");
         var foreign = put(fay.accessJwt(), "{\"$type\":\"com.example.pref\"}");
         assertEquals(400, foreign.status());
         assertEquals("Some preferences are not in the app.bsky namespace", foreign.json().get("message").asText());
@@ -58,7 +45,7 @@ class PreferencesXrpcTest {
 
     @Test
     void appPasswordSessionsNeitherSeeNorWriteTheBirthDate() {
-        TestAccounts.SignedUp gus = TestAccounts.signUp(pds, "gus", "password-gus");
+        TestAccounts.SignedUp gus = pds.signUp("gus", "password-gus");
         assertEquals(200, put(gus.accessJwt(), BIRTH, ADULT).status());
         List<String> full = types(get(gus.accessJwt()));
         assertTrue(full.contains("app.bsky.actor.defs#personalDetailsPref"), full.toString());

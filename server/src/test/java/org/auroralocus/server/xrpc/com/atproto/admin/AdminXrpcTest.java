@@ -8,20 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestAccounts.SignedUp;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.sequencer.SequencedEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The com.atproto.admin methods and the effects of takedowns everywhere, over real HTTP. */
 class AdminXrpcTest {
@@ -29,18 +27,7 @@ class AdminXrpcTest {
     private static final String ADMIN_PASSWORD = "admin-secret:with-colon";
     private static final String THINGS = "com.example.thing";
 
-    @TempDir static Path dir;
-    private static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of("PDS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of("PDS_ADMIN_PASSWORD", ADMIN_PASSWORD));
 
     private static String[] admin() {
         return new String[] {"Authorization", "Basic " + Base64.getEncoder()
@@ -99,7 +86,7 @@ class AdminXrpcTest {
 
     @Test
     void adminMethodsNeedTheAdminPassword() {
-        SignedUp user = TestAccounts.signUp(pds, "authuser", PASSWORD);
+        SignedUp user = pds.signUp("authuser", PASSWORD);
         String query = "did=" + user.did();
         assertError(get("com.atproto.admin.getAccountInfo", query), 401, "AuthenticationRequired");
         String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:nope".getBytes(StandardCharsets.UTF_8));
@@ -121,7 +108,7 @@ class AdminXrpcTest {
 
     @Test
     void aTakenDownAccountsOldSessionCanNeitherUploadNorImportNorSetPreferencesNorHaveMailSent() {
-        SignedUp lee = TestAccounts.signUp(pds, "takelee", PASSWORD);
+        SignedUp lee = pds.signUp("takelee", PASSWORD);
         takedown(repoRef(lee.did()), true);
 
         assertError(binary("com.atproto.repo.uploadBlob", "image/png", lee), 401, "AccountTakedown");
@@ -147,7 +134,7 @@ class AdminXrpcTest {
 
     @Test
     void anAccountTakedownAppliesEverywhereAndItsReversalRestoresAll() {
-        SignedUp kim = TestAccounts.signUp(pds, "takekim", PASSWORD);
+        SignedUp kim = pds.signUp("takekim", PASSWORD);
         String did = kim.did().toString();
         String rkey = rkey(createRecord(kim, "{\"text\":\"before\"}"));
         String head = ok(get("com.atproto.sync.getLatestCommit", "did=" + did)).get("cid").asText();
@@ -240,7 +227,7 @@ class AdminXrpcTest {
 
     @Test
     void aRecordTakedownHidesThatRecordOnly() {
-        SignedUp lee = TestAccounts.signUp(pds, "reclee", PASSWORD);
+        SignedUp lee = pds.signUp("reclee", PASSWORD);
         String did = lee.did().toString();
         JsonNode hidden = createRecord(lee, "{\"text\":\"bad\"}");
         JsonNode kept = createRecord(lee, "{\"text\":\"fine\"}");
@@ -268,7 +255,7 @@ class AdminXrpcTest {
 
     @Test
     void aBlobTakedownStopsServingThatBlob() {
-        SignedUp max = TestAccounts.signUp(pds, "blobmax", PASSWORD);
+        SignedUp max = pds.signUp("blobmax", PASSWORD);
         byte[] bytes = "some text bytes".getBytes(StandardCharsets.UTF_8);
         JsonNode blob = ok(pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/com.atproto.repo.uploadBlob"))
                 .header("Content-Type", "text/plain").header("Authorization", "Bearer " + max.accessJwt())
@@ -293,7 +280,7 @@ class AdminXrpcTest {
 
     @Test
     void adminDeletionRemovesTheAccountAndAnnouncesIt() {
-        SignedUp ned = TestAccounts.signUp(pds, "delned", PASSWORD);
+        SignedUp ned = pds.signUp("delned", PASSWORD);
         ok(post("com.atproto.admin.deleteAccount", "{\"did\":\"" + ned.did() + "\"}", admin()));
         assertError(get("com.atproto.sync.getRepoStatus", "did=" + ned.did()), 400, "RepoNotFound");
         assertError(post("com.atproto.server.createSession", login(ned, false)), 401, "AuthenticationRequired");
@@ -304,7 +291,7 @@ class AdminXrpcTest {
 
     @Test
     void accountChangesBySearchAndUpdate() {
-        SignedUp oli = TestAccounts.signUp(pds, "searcholi", PASSWORD);
+        SignedUp oli = pds.signUp("searcholi", PASSWORD);
         JsonNode found = ok(get("com.atproto.admin.searchAccounts", "email=" + q(oli.email()), admin()));
         assertEquals(1, found.get("accounts").size());
         assertEquals(oli.did().toString(), found.get("accounts").get(0).get("did").asText());

@@ -30,15 +30,14 @@ import org.auroralocus.atproto.identity.plc.PlcOperation;
 import org.auroralocus.atproto.interop.OfficialPackages;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Handle;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestClock;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.identity.PlcIdentity;
 import org.auroralocus.server.sequencer.db.SeqTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Editing a DID document through the server as a client does it (request a code, sign, submit), the
@@ -50,23 +49,11 @@ class PlcOperationsXrpcTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir static Path dir;
-    static TestPds pds;
-    static TestClock clock;
-
-    @BeforeAll
-    static void start() {
-        clock = TestClock.startingNow();
-        pds = TestPds.start(dir, Map.of(), clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    static final TestClock clock = TestClock.startingNow();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of(), clock);
 
     private static TestAccounts.SignedUp signUp() {
-        return TestAccounts.signUp(pds, "plc", "correct horse");
+        return pds.signUp("plc", "correct horse");
     }
 
     /** Asks for a code and reads it where the server keeps it. */
@@ -201,7 +188,7 @@ class PlcOperationsXrpcTest {
         assertEquals(3, log.size(), "genesis and two signed operations");
         ObjectNode input = JSON.createObjectNode().put("did", carol.did().toString());
         input.set("ops", log);
-        Path file = Files.writeString(dir.resolve("log-" + carol.did().toString().substring(8) + ".json"), JSON.writeValueAsString(input));
+        Path file = Files.writeString(pds.dataDir().resolve("log-" + carol.did().toString().substring(8) + ".json"), JSON.writeValueAsString(input));
         JsonNode verdict = OfficialPackages.locate("plc-interop.mjs", "@did-plc/lib").run("verify-log", file.toString());
         assertTrue(verdict.get("ok").asBoolean(), verdict.toString());
         JsonNode data = verdict.get("data");

@@ -6,34 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.Map;
 import org.auroralocus.atproto.cbor.Cid;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A picture's life as the app lives it: uploaded, embedded in a post, and gone with the post. */
 class BlobLifecycleXrpcTest {
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     @Test
     void aPostMakesItsImagePermanentAndDeletingThePostDeletesTheImage() throws Exception {
-        TestAccounts.SignedUp alice = TestAccounts.signUp(pds, "pics", "correct horse");
+        TestAccounts.SignedUp alice = pds.signUp("pics", "correct horse");
         byte[] png = UploadBlobXrpcTest.png();
         var upload = pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/com.atproto.repo.uploadBlob"))
                 .headers(alice.auth()).header("Content-Type", "application/octet-stream")
@@ -65,7 +52,7 @@ class BlobLifecycleXrpcTest {
 
     @Test
     void aBlobReferenceMustMatchTheStoredTypeAndSize() {
-        TestAccounts.SignedUp bob = TestAccounts.signUp(pds, "pics", "correct horse");
+        TestAccounts.SignedUp bob = pds.signUp("pics", "correct horse");
         byte[] png = UploadBlobXrpcTest.png();
         var upload = pds.send(HttpRequest.newBuilder(pds.uri("/xrpc/com.atproto.repo.uploadBlob"))
                 .headers(bob.auth()).header("Content-Type", "image/png")

@@ -26,10 +26,8 @@ import org.auroralocus.atproto.interop.OfficialPackages;
 import org.auroralocus.atproto.mst.MstEntry;
 import org.auroralocus.atproto.repo.RepoVerifier;
 import org.auroralocus.atproto.repo.Repository;
-import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.auroralocus.server.PdsExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,18 +42,7 @@ class RandomWritesInteropTest {
     private static final List<String> COLLECTIONS = List.of("com.example.alpha", "com.example.beta");
     private static final int STEPS = 120;
 
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
@@ -72,7 +59,7 @@ class RandomWritesInteropTest {
         assertEquals(expected, user.listed(7), "listRecords serves exactly what was written");
 
         PublicKey key = pds.server().services().dids().resolveFresh(user.did()).orElseThrow().atprotoKey().orElseThrow();
-        Path car = dir.resolve("repo-" + seed + ".car");
+        Path car = pds.dataDir().resolve("repo-" + seed + ".car");
         Map<String, String> inTree = pds.server().services().actors().read(user.did(), r -> {
             Repository repo = r.repository().orElseThrow();
             RepoVerifier.verify(repo, user.did(), key);

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,12 +26,10 @@ import org.auroralocus.atproto.cbor.DagCbor;
 import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.mst.Mst;
 import org.auroralocus.atproto.repo.Commit;
-import org.auroralocus.server.TestPds;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.sequencer.db.SeqTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every record write is one {@code #commit} on the firehose, as a relay checks it (sync v1.1): the
@@ -43,21 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordEventsXrpcTest {
     private static final String THINGS = "com.example.thing";
 
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     private static long lastSeq() {
-        return RepoUser.lastSeq(pds);
+        return RepoUser.lastSeq(pds.running());
     }
 
     /** The one event the write after {@code seq} produced, checked to be a #commit of that write's commit. */

@@ -16,20 +16,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.auroralocus.atproto.syntax.Tid;
-import org.auroralocus.server.TestPds;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.sequencer.db.SeqTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records over real HTTP, as a client sees them: the whole cycle of create, read, list, update and
@@ -40,25 +37,14 @@ class RecordsXrpcTest {
     private static final String THINGS = "com.example.thing";
     private static final String POSTS = "app.bsky.feed.post";
 
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     private static List<SeqTable.Row> eventsSince(long seq) {
-        return RepoUser.eventsSince(pds, seq);
+        return RepoUser.eventsSince(pds.running(), seq);
     }
 
     private static long lastSeq() {
-        return RepoUser.lastSeq(pds);
+        return RepoUser.lastSeq(pds.running());
     }
 
     private static String rkey(JsonNode written) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.atproto.syntax.Tid;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.sequencer.db.SeqTable;
 
@@ -31,6 +32,10 @@ record RepoUser(TestPds pds, Did did, String handle, String accessJwt) {
         var r = pds.post("/xrpc/com.atproto.server.createAccount", body.toString());
         assertEquals(200, r.status(), r.text());
         return new RepoUser(pds, Did.parse(r.json().get("did").asText()), handle, r.json().get("accessJwt").asText());
+    }
+
+    static RepoUser signUp(PdsExtension pds, String prefix) {
+        return signUp(pds.running(), prefix);
     }
 
     /** The repository's current revision, read from its store. */

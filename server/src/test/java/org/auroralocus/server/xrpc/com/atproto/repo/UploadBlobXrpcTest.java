@@ -23,16 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.Services;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestAccounts.SignedUp;
 import org.auroralocus.server.TestClock;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.actor.db.BlobTable.BlobRow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Uploading blobs as a client does, over real HTTP: the reference that comes back, the type sniffed
@@ -42,23 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
 class UploadBlobXrpcTest {
     private static final int LIMIT = 64 * 1024;
 
-    @TempDir static Path dir;
-    static TestPds pds;
-    static TestClock clock;
-
-    @BeforeAll
-    static void start() {
-        clock = TestClock.startingNow();
-        pds = TestPds.start(dir, Map.of("PDS_BLOB_UPLOAD_LIMIT", Integer.toString(LIMIT)), clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    static final TestClock clock = TestClock.startingNow();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of("PDS_BLOB_UPLOAD_LIMIT", Integer.toString(LIMIT)), clock);
 
     private static SignedUp signUp() {
-        return TestAccounts.signUp(pds, "blobs", "correct horse battery");
+        return pds.signUp("blobs", "correct horse battery");
     }
 
     private static Services services() {
@@ -94,7 +81,7 @@ class UploadBlobXrpcTest {
     }
 
     private static long tempFiles(Did did) throws IOException {
-        Path folder = dir.resolve("blobs/temp").resolve(did.toString().replace(':', '_'));
+        Path folder = pds.dataDir().resolve("blobs/temp").resolve(did.toString().replace(':', '_'));
         if (!Files.isDirectory(folder)) return 0;
         try (var files = Files.list(folder)) {
             return files.count();

@@ -34,14 +34,13 @@ import org.auroralocus.atproto.identity.plc.PlcClient;
 import org.auroralocus.atproto.identity.plc.PlcOperation;
 import org.auroralocus.atproto.repo.Commit;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestClock;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.sequencer.db.SeqTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An account's life after sign-up, as a client and a relay see it over real HTTP: its status
@@ -52,23 +51,11 @@ class AccountLifecycleXrpcTest {
     private static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger NEXT = new AtomicInteger();
 
-    @TempDir static Path dir;
-    static TestPds pds;
-    static TestClock clock;
-
-    @BeforeAll
-    static void start() {
-        clock = TestClock.startingNow();
-        pds = TestPds.start(dir, Map.of(), clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    static final TestClock clock = TestClock.startingNow();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of(), clock);
 
     private static TestAccounts.SignedUp signUp() {
-        return TestAccounts.signUp(pds, "life", PASSWORD);
+        return pds.signUp("life", PASSWORD);
     }
 
     private static TestPds.Response call(String nsid, TestAccounts.SignedUp user) {

@@ -20,29 +20,18 @@ import org.auroralocus.atproto.cbor.DataValue;
 import org.auroralocus.atproto.interop.OfficialPackages;
 import org.auroralocus.atproto.repo.Commit;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.sequencer.db.SeqTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Signing up as a client does it: createAccount over HTTP, then everything a relay and a resolver would check. */
 class CreateAccountXrpcTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     private static TestPds.Response signUp(String handle, String email) {
         return pds.post("/xrpc/com.atproto.server.createAccount",
@@ -104,7 +93,7 @@ class CreateAccountXrpcTest {
         assertEquals(2, log.size(), "genesis and the handle change");
         ObjectNode input = JSON.createObjectNode().put("did", did);
         input.set("ops", log);
-        Path file = Files.writeString(dir.resolve("log-" + did.substring(8) + ".json"), JSON.writeValueAsString(input));
+        Path file = Files.writeString(pds.dataDir().resolve("log-" + did.substring(8) + ".json"), JSON.writeValueAsString(input));
         JsonNode verdict = OfficialPackages.locate("plc-interop.mjs", "@did-plc/lib").run("verify-log", file.toString());
         assertTrue(verdict.get("ok").asBoolean(), verdict.toString());
         assertEquals(did, verdict.get("derivedDid").asText(), "@did-plc/lib derives the same DID from our genesis");

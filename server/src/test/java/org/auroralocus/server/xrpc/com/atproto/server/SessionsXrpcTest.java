@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -17,14 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestClock;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.account.Account;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sessions as clients meet them over real HTTP: logging in, refreshing, logging out, app
@@ -37,20 +35,8 @@ class SessionsXrpcTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger NEXT = new AtomicInteger();
 
-    @TempDir static Path dir;
-    static TestPds pds;
-    static TestClock clock;
-
-    @BeforeAll
-    static void start() {
-        clock = TestClock.startingNow();
-        pds = TestPds.start(dir, Map.of("PDS_ADMIN_PASSWORD", ADMIN_PASSWORD), clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    static final TestClock clock = TestClock.startingNow();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of("PDS_ADMIN_PASSWORD", ADMIN_PASSWORD), clock);
 
     // --- logging in ---
 
@@ -372,7 +358,7 @@ class SessionsXrpcTest {
 
     private static Account newAccount() {
         int n = NEXT.incrementAndGet();
-        return TestAccounts.create(pds, "User" + n + ".test", "User" + n + "@Example.com", PASSWORD);
+        return TestAccounts.create(pds.running(), "User" + n + ".test", "User" + n + "@Example.com", PASSWORD);
     }
 
     private static TestPds.Response login(String identifier, String password) {

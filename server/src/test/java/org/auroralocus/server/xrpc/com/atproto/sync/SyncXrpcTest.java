@@ -36,14 +36,13 @@ import org.auroralocus.atproto.repo.Commit;
 import org.auroralocus.atproto.repo.RepoLoader;
 import org.auroralocus.atproto.repo.Repository;
 import org.auroralocus.atproto.syntax.Did;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestAccounts.SignedUp;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.actor.db.RepoRootTable.RepoRoot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The com.atproto.sync endpoints as a relay or another PDS uses them, over real HTTP, against
@@ -55,23 +54,12 @@ class SyncXrpcTest {
     private static final String PASSWORD = "correct horse battery";
     private static final String THINGS = "com.example.thing";
 
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of());
 
     // --- helpers -------------------------------------------------------------------------------
 
     private static SignedUp signUp() {
-        return TestAccounts.signUp(pds, "sync", PASSWORD);
+        return pds.signUp("sync", PASSWORD);
     }
 
     private static TestPds.Response get(String nsid, String... params) {
@@ -173,7 +161,7 @@ class SyncXrpcTest {
         assertEquals(expected, inCar, "the CAR's tree holds exactly the records listRecords serves");
         assertEquals(41, repo.records().count(), "every record block is in the CAR and matches its CID");
 
-        Path file = dir.resolve("alice.car");
+        Path file = pds.dataDir().resolve("alice.car");
         Files.write(file, r.body());
         JsonNode official = OfficialPackages.locate("interop.mjs", "@atproto/repo")
                 .run("verify-repo", file.toString(), alice.did().toString(), key(alice.did()).didKey());
