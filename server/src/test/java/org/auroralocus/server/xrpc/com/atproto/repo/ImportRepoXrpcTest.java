@@ -26,11 +26,11 @@ import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.interop.OfficialPackages;
 import org.auroralocus.atproto.repo.RepoVerifier;
 import org.auroralocus.atproto.repo.Repository;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.actor.db.RepoRootTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,21 +44,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ImportRepoXrpcTest {
     private static final String CAR = "application/vnd.ipld.car";
 
-    @TempDir static Path dir;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        pds = TestPds.start(dir.resolve("main"), Map.of("PDS_MAX_REPO_IMPORT_SIZE", "1000000"));
-    }
-
-    @AfterAll
-    static void stop() {
-        pds.close();
-    }
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of("PDS_MAX_REPO_IMPORT_SIZE", "1000000"));
 
     @Test
-    void aRepositoryWrittenByTheOfficialPackageIsImportedWithItsRecordsDataRootAndMissingBlob() throws Exception {
+    void aRepositoryWrittenByTheOfficialPackageIsImportedWithItsRecordsDataRootAndMissingBlob(@TempDir Path dir) throws Exception {
         RepoUser user = RepoUser.signUp(pds, "official");
         byte[] png = "a picture that was never uploaded here".getBytes(StandardCharsets.UTF_8);
         Cid blob = Cid.ofRaw(png);
@@ -67,7 +56,7 @@ class ImportRepoXrpcTest {
         JsonNode written = OfficialPackages.locate("import-interop.mjs", "@atproto/repo").run("write-repo", car.toString(),
                 user.did().toString(), keyHex, blob.toString(), Integer.toString(png.length));
         assertTrue(written.path("ok").asBoolean(), written.toString());
-        long seqBefore = RepoUser.lastSeq(pds);
+        long seqBefore = RepoUser.lastSeq(pds.running());
 
         var r = importCar(user, Files.readAllBytes(car));
         assertEquals(200, r.status(), r.text());
@@ -88,7 +77,7 @@ class ImportRepoXrpcTest {
         var key = pds.server().services().actors().signingKey(user.did()).publicKey();
         assertEquals(Long.valueOf(13), stored(user, repo -> RepoVerifier.verify(repo, user.did(), key)),
                 "the imported commit is re-signed with the account's key and the whole tree is stored");
-        var events = RepoUser.eventsSince(pds, seqBefore);
+        var events = RepoUser.eventsSince(pds.running(), seqBefore);
         assertEquals(List.of("#sync"), events.stream().map(e -> e.type()).toList(), "relays hear of the new commit");
     }
 
@@ -159,7 +148,7 @@ class ImportRepoXrpcTest {
     }
 
     @Test
-    void importsAreRefusedWhenTheServiceIsNotAcceptingThem() {
+    void importsAreRefusedWhenTheServiceIsNotAcceptingThem(@TempDir Path dir) {
         try (TestPds closed = TestPds.start(dir.resolve("closed"), Map.of("PDS_ACCEPTING_REPO_IMPORTS", "false"))) {
             RepoUser user = RepoUser.signUp(closed, "closed");
             RepoRootTable.RepoRoot root = root(closed, user);
@@ -172,7 +161,7 @@ class ImportRepoXrpcTest {
     }
 
     @Test
-    void aCarOverTheSizeLimitIsPayloadTooLargeWithOrWithoutContentLength() {
+    void aCarOverTheSizeLimitIsPayloadTooLargeWithOrWithoutContentLength(@TempDir Path dir) {
         try (TestPds small = TestPds.start(dir.resolve("small"), Map.of("PDS_MAX_REPO_IMPORT_SIZE", "600"))) {
             RepoUser user = RepoUser.signUp(small, "small");
             for (int i = 0; i < 10; i++) assertEquals(200, user.createRecord("com.example.thing", RepoUser.thing(i)).status());
@@ -200,7 +189,7 @@ class ImportRepoXrpcTest {
     }
 
     private static byte[] export(RepoUser user) {
-        return export(pds, user);
+        return export(pds.running(), user);
     }
 
     /** The account's repository as a CAR, written by the core from its store. */
@@ -236,7 +225,7 @@ class ImportRepoXrpcTest {
     }
 
     private static RepoRootTable.RepoRoot root(RepoUser user) {
-        return root(pds, user);
+        return root(pds.running(), user);
     }
 
     private static RepoRootTable.RepoRoot root(TestPds server, RepoUser user) {
