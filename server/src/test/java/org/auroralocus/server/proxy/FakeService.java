@@ -17,13 +17,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A small real service on loopback standing in for an AppView, a report or chat service: it serves its
  * own did:web document ({@code did:web:localhost%3A<port>}) with the given service entries, records
- * every XRPC request it gets and answers with the current {@link #answer} function.
+ * every XRPC request it gets and answers with the current {@link #answer} function. It listens from
+ * construction; as a static {@code @RegisterExtension} field it is closed after its test class.
  */
-final class FakeService implements AutoCloseable {
+final class FakeService implements AutoCloseable, AfterAllCallback {
     /** A request as it arrived. Header names are lower case. */
     record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
         Optional<String> header(String name) {
@@ -69,6 +72,11 @@ final class FakeService implements AutoCloseable {
 
     String did() {
         return "did:web:localhost%3A" + port();
+    }
+
+    /** The PDS_* settings that make a PDS use this service as its AppView. */
+    Map<String, String> asAppView() {
+        return Map.of("PDS_BSKY_APP_VIEW_URL", url(), "PDS_BSKY_APP_VIEW_DID", did());
     }
 
     /** Sets the service entries of the DID document: pairs of id (without '#') and endpoint URL. */
@@ -121,5 +129,9 @@ final class FakeService implements AutoCloseable {
 
     @Override public void close() {
         server.stop(0);
+    }
+
+    @Override public void afterAll(ExtensionContext context) {
+        close();
     }
 }

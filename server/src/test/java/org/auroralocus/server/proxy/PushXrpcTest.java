@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
-import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * registerPush and unregisterPush over real HTTP: the notification service is the one the body names,
@@ -26,33 +24,19 @@ class PushXrpcTest {
     private static final String REGISTER = "app.bsky.notification.registerPush";
     private static final String UNREGISTER = "app.bsky.notification.unregisterPush";
 
-    @TempDir static Path dir;
-    static AppViewPds setup;
-    static FakeService appView;
-    static FakeService notif;
-    static FakeService chatOnly;
-    static FakeService wrongType;
-    static TestPds pds;
+    @RegisterExtension static final FakeService appView = new FakeService();
+    @RegisterExtension static final FakeService notif = new FakeService();
+    @RegisterExtension static final FakeService chatOnly = new FakeService();
+    @RegisterExtension static final FakeService wrongType = new FakeService();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(appView.asAppView());
     static TestAccounts.SignedUp dana;
 
     @BeforeAll
     static void start() {
-        setup = AppViewPds.start(dir);
-        appView = setup.appView();
-        pds = setup.pds();
-        notif = new FakeService();
         notif.services("BskyNotificationService", "bsky_notif", notif.url());
-        chatOnly = new FakeService();
         chatOnly.services("BskyChatService", "bsky_chat", chatOnly.url());
-        wrongType = new FakeService();
         wrongType.services("BskyChatService", "bsky_notif", wrongType.url());
-        dana = TestAccounts.signUp(pds, "dana", "password-dana");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (setup != null) setup.close();
-        for (FakeService s : new FakeService[] {notif, chatOnly, wrongType}) if (s != null) s.close();
+        dana = pds.signUp("dana", "password-dana");
     }
 
     @BeforeEach
@@ -77,7 +61,7 @@ class PushXrpcTest {
         assertEquals("ios", body.get("platform").asText());
         assertEquals("xyz.blueskyweb.app", body.get("appId").asText());
         assertTrue(body.get("ageRestricted").asBoolean());
-        checkToken(pds, got, dana.did(), notif.did(), REGISTER);
+        checkToken(pds.running(), got, dana.did(), notif.did(), REGISTER);
         assertTrue(appView.nothingReceived(Duration.ofMillis(100)));
     }
 
@@ -88,11 +72,11 @@ class PushXrpcTest {
         FakeService.Request got = appView.next();
         assertEquals("/xrpc/" + REGISTER, got.path());
         assertEquals("android", JSON.readTree(got.body()).get("platform").asText());
-        checkToken(pds, got, dana.did(), appView.did(), REGISTER);
+        checkToken(pds.running(), got, dana.did(), appView.did(), REGISTER);
 
         var unregister = pds.post("/xrpc/" + UNREGISTER, device(appView.did(), "android") + "}", dana.auth());
         assertEquals(200, unregister.status(), unregister.text());
-        checkToken(pds, appView.next(), dana.did(), appView.did(), UNREGISTER);
+        checkToken(pds.running(), appView.next(), dana.did(), appView.did(), UNREGISTER);
     }
 
     @Test
@@ -104,7 +88,7 @@ class PushXrpcTest {
         JsonNode body = JSON.readTree(got.body());
         assertEquals("device-token-1", body.get("token").asText());
         assertEquals("web", body.get("platform").asText());
-        checkToken(pds, got, dana.did(), notif.did(), UNREGISTER);
+        checkToken(pds.running(), got, dana.did(), notif.did(), UNREGISTER);
     }
 
     @Test
@@ -159,10 +143,10 @@ class PushXrpcTest {
 
     @Test
     void anAppPasswordSessionMayRegisterButNoSessionMayNot() throws Exception {
-        String token = UpstreamChecks.appPasswordToken(pds, dana);
+        String token = UpstreamChecks.appPasswordToken(pds.running(), dana);
         var r = pds.post("/xrpc/" + REGISTER, device(notif.did(), "ios") + "}", "Authorization", "Bearer " + token);
         assertEquals(200, r.status(), r.text());
-        checkToken(pds, notif.next(), dana.did(), notif.did(), REGISTER);
+        checkToken(pds.running(), notif.next(), dana.did(), notif.did(), REGISTER);
 
         var anonymous = pds.post("/xrpc/" + REGISTER, device(notif.did(), "ios") + "}");
         assertEquals(401, anonymous.status(), anonymous.text());

@@ -8,41 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
-import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Read-after-write over real HTTP: the fake AppView answers as of an older revision of the account's
  * repository, and the PDS patches in what the account wrote since.
  */
 class ReadAfterWriteXrpcTest {
-    @TempDir static Path dir;
-    static AppViewPds setup;
-    static FakeService appView;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        AppViewPds started = AppViewPds.start(dir);
-        setup = started;
-        appView = started.appView();
-        pds = started.pds();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (setup != null) setup.close();
-    }
+    @RegisterExtension static final FakeService appView = new FakeService();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(appView.asAppView());
 
     @Test
     void aPostMadeAMomentAgoAppearsAtTheTopOfTheAuthorsOwnFeed() {
-        TestAccounts.SignedUp bob = TestAccounts.signUp(pds, "bob", "password-bob");
+        TestAccounts.SignedUp bob = pds.signUp("bob", "password-bob");
         JsonNode older = post(bob, "seen by the AppView");
         String seenRev = latestRev(bob);
         JsonNode fresh = post(bob, "made a moment ago");
@@ -69,7 +51,7 @@ class ReadAfterWriteXrpcTest {
 
     @Test
     void theOwnProfileShowsTheProfileRecordTheAppViewHasNotSeen() {
-        TestAccounts.SignedUp carol = TestAccounts.signUp(pds, "carol", "password-carol");
+        TestAccounts.SignedUp carol = pds.signUp("carol", "password-carol");
         // a record the AppView has seen: without one, a revision older than every record is taken for
         // another repository's (a migration) and nothing is patched, as in the official PDS
         post(carol, "hello");
@@ -90,7 +72,7 @@ class ReadAfterWriteXrpcTest {
 
     @Test
     void anAnswerThatIsUpToDateIsPassedOnUnchanged() {
-        TestAccounts.SignedUp dave = TestAccounts.signUp(pds, "dave", "password-dave");
+        TestAccounts.SignedUp dave = pds.signUp("dave", "password-dave");
         post(dave, "already seen");
         String rev = latestRev(dave);
         String body = "{\"feed\":[],\"cursor\":\"z\"}";
@@ -104,7 +86,7 @@ class ReadAfterWriteXrpcTest {
 
     @Test
     void aReplyTheAppViewDoesNotKnowYetIsShownAsAThreadBuiltHere() throws Exception {
-        TestAccounts.SignedUp erin = TestAccounts.signUp(pds, "erin", "password-erin");
+        TestAccounts.SignedUp erin = pds.signUp("erin", "password-erin");
         JsonNode root = post(erin, "the root");
         String seenRev = latestRev(erin);
         JsonNode reply = reply(erin, "a fresh reply", root, root);
@@ -135,12 +117,12 @@ class ReadAfterWriteXrpcTest {
         FakeService.Request parents = appView.next();
         assertTrue(parents.query().contains("uri=" + URLEncoder.encode(root.get("uri").asText(), StandardCharsets.UTF_8)), parents.query());
         assertTrue(parents.query().contains("parentHeight=5"), parents.query());
-        UpstreamChecks.checkToken(pds, parents, erin.did(), appView.did(), "app.bsky.feed.getPostThread");
+        UpstreamChecks.checkToken(pds.running(), parents, erin.did(), appView.did(), "app.bsky.feed.getPostThread");
     }
 
     @Test
     void aPostNotFoundThatIsNotTheCallersNewPostStaysNotFound() {
-        TestAccounts.SignedUp fay = TestAccounts.signUp(pds, "fay", "password-fay");
+        TestAccounts.SignedUp fay = pds.signUp("fay", "password-fay");
         JsonNode old = post(fay, "seen long ago");
         String rev = latestRev(fay);
         appView.answer(r -> FakeService.Answer.json(404, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}", "atproto-repo-rev", rev));

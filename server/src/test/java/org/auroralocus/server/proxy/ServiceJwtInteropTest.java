@@ -6,43 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import org.auroralocus.atproto.interop.OfficialPackages;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
-import org.auroralocus.server.TestPds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service JWT the proxy sends upstream, checked by the official @atproto/crypto against the
  * account's key from its DID document, as an AppView checks it.
  */
 class ServiceJwtInteropTest {
-    @TempDir static Path dir;
-    static AppViewPds setup;
-    static FakeService appView;
-    static TestPds pds;
-
-    @BeforeAll
-    static void start() {
-        AppViewPds started = AppViewPds.start(dir);
-        setup = started;
-        appView = started.appView();
-        pds = started.pds();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (setup != null) setup.close();
-    }
+    @RegisterExtension static final FakeService appView = new FakeService();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(appView.asAppView());
 
     @Test
     void theOfficialPackageVerifiesTheProxiedServiceJwtAndRefusesATamperedOne() throws Exception {
         OfficialPackages official = OfficialPackages.locate("service-jwt-interop.mjs", "@atproto/crypto");
-        TestAccounts.SignedUp hana = TestAccounts.signUp(pds, "hana", "password-hana");
+        TestAccounts.SignedUp hana = pds.signUp("hana", "password-hana");
         assertEquals(200, pds.get("/xrpc/app.bsky.notification.listNotifications", hana.auth()).status());
         String token = appView.next().header("authorization").orElseThrow().substring("Bearer ".length());
         String didKey = pds.server().services().dids().resolve(hana.did()).orElseThrow().atprotoKey().orElseThrow().didKey();
