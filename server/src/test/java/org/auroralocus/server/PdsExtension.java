@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,14 +24,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before-all, and one server per class is the isolation these tests are written for.
  */
 public final class PdsExtension implements BeforeAllCallback, AfterAllCallback {
-    private final Supplier<Map<String, String>> settings;
+    private final Map<String, String> settings;
     private final Clock clock;
     private Optional<Running> running = Optional.empty();
 
     /** The server, its folder, and the class it was started for (a nested class must not restart or close it). */
     private record Running(TestPds pds, Path dir, Class<?> owner) {}
 
-    private PdsExtension(Supplier<Map<String, String>> settings, Clock clock) {
+    private PdsExtension(Map<String, String> settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
@@ -44,21 +43,18 @@ public final class PdsExtension implements BeforeAllCallback, AfterAllCallback {
 
     /** The same, on a clock the tests move themselves (a {@link TestClock}). */
     public static PdsExtension withSettings(Map<String, String> settings, Clock clock) {
-        return new PdsExtension(() -> settings, clock);
-    }
-
-    /**
-     * Settings that exist only once the class starts, such as the address of a fake service the class
-     * starts first; the supplier is called in before-all, after any extension registered above this one.
-     */
-    public static PdsExtension withSettingsFrom(Supplier<Map<String, String>> settings, Clock clock) {
-        return new PdsExtension(settings, clock);
+        return new PdsExtension(Map.copyOf(settings), clock);
     }
 
     @Override public void beforeAll(ExtensionContext context) throws IOException {
         if (running.isPresent()) return;
         Path dir = Files.createTempDirectory("aurora-pds-");
-        running = Optional.of(new Running(TestPds.start(dir, settings.get(), clock), dir, context.getRequiredTestClass()));
+        try {
+            running = Optional.of(new Running(TestPds.start(dir, settings, clock), dir, context.getRequiredTestClass()));
+        } catch (RuntimeException e) {
+            deleteTree(dir);   // a server that failed to start leaves no folder behind
+            throw e;
+        }
     }
 
     @Override public void afterAll(ExtensionContext context) throws IOException {

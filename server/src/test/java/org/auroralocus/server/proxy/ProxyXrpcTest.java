@@ -11,18 +11,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The AppView proxy over real HTTP: a PDS in dev mode with a fake AppView, report service and chat
@@ -32,21 +32,20 @@ class ProxyXrpcTest {
     private static final String PASSWORD = "proxy-test-password";
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
 
-    @TempDir static Path dir;
-    static FakeService appView;
-    static FakeService reports;
-    static FakeService chat;
+    @RegisterExtension static final FakeService appView = new FakeService();
+    @RegisterExtension static final FakeService reports = new FakeService();
+    @RegisterExtension static final FakeService chat = new FakeService();
+    @RegisterExtension static final PdsExtension pds = PdsExtension.withSettings(Map.of(
+            "PDS_BSKY_APP_VIEW_URL", appView.url(), "PDS_BSKY_APP_VIEW_DID", appView.did(),
+            "PDS_REPORT_SERVICE_URL", reports.url(), "PDS_REPORT_SERVICE_DID", reports.did(),
+            "PDS_PROXY_HEADERS_TIMEOUT", Long.toString(TIMEOUT.toMillis())));
     static ServerSocket dropping;
     static ServerSocket hanging;
     static final List<Socket> held = new ArrayList<>();
-    static TestPds pds;
     static TestAccounts.SignedUp alice;
 
     @BeforeAll
     static void start() throws IOException {
-        appView = new FakeService();
-        reports = new FakeService();
-        chat = new FakeService();
         dropping = acceptor(true);
         hanging = acceptor(false);
         int refused;
@@ -56,11 +55,7 @@ class ProxyXrpcTest {
         chat.services("BskyChatService", "bsky_chat", chat.url(), "dropping", "http://localhost:" + dropping.getLocalPort(),
                 "hanging", "http://localhost:" + hanging.getLocalPort(), "refused", "http://localhost:" + refused,
                 "nowhere", "not a url");
-        pds = TestPds.start(dir, Map.of(
-                "PDS_BSKY_APP_VIEW_URL", appView.url(), "PDS_BSKY_APP_VIEW_DID", appView.did(),
-                "PDS_REPORT_SERVICE_URL", reports.url(), "PDS_REPORT_SERVICE_DID", reports.did(),
-                "PDS_PROXY_HEADERS_TIMEOUT", Long.toString(TIMEOUT.toMillis())));
-        alice = TestAccounts.signUp(pds, "alice", PASSWORD);
+        alice = pds.signUp("alice", PASSWORD);
     }
 
     /** A socket that accepts connections and then closes them at once, or holds them without answering. */
@@ -88,10 +83,6 @@ class ProxyXrpcTest {
 
     @AfterAll
     static void stop() throws IOException {
-        if (pds != null) pds.close();
-        appView.close();
-        reports.close();
-        chat.close();
         dropping.close();
         hanging.close();
         synchronized (held) {
@@ -238,7 +229,7 @@ class ProxyXrpcTest {
 
     @Test
     void appPasswordSessionsMayNotReachDirectMessages() throws Exception {
-        String token = UpstreamChecks.appPasswordToken(pds, alice);
+        String token = UpstreamChecks.appPasswordToken(pds.running(), alice);
         var r = pds.get("/xrpc/chat.bsky.convo.listConvos", "Authorization", "Bearer " + token,
                 "atproto-proxy", chat.did() + "#bsky_chat");
         assertError(r, 400, "InvalidToken", "Bad token method");
@@ -250,6 +241,6 @@ class ProxyXrpcTest {
     }
 
     private static void checkToken(FakeService.Request got, String aud, String lxm) throws IOException {
-        UpstreamChecks.checkToken(pds, got, alice.did(), aud, lxm);
+        UpstreamChecks.checkToken(pds.running(), got, alice.did(), aud, lxm);
     }
 }
