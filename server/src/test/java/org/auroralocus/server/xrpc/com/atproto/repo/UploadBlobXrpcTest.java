@@ -25,7 +25,6 @@ import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.Services;
-import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestAccounts.SignedUp;
 import org.auroralocus.server.TestClock;
 import org.auroralocus.server.TestPds;
