@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * One SQLite file in WAL mode: writes run one at a time on the shared writer threads; reads run
@@ -77,7 +78,19 @@ public final class Database implements AutoCloseable {
      * It may share the commit with other writes queued at the same time (see the class comment).
      */
     public <T> T write(SqlWork<T> work) {
-        PendingWrite<T> pending = new PendingWrite<>(work);
+        return write(work, value -> {});
+    }
+
+    /**
+     * As {@link #write(SqlWork)}, and once the work is committed, {@code afterCommit} gets its result
+     * on the writer thread, before the caller is answered. Writes run and commit in the order the
+     * writer takes them, so these calls come in that order too, one at a time, each after the
+     * commit that made its write durable: how the sequencer hands events to the firehose in
+     * {@code seq} order while the appends of many callers share one commit. It must return at once
+     * (it holds up the file's writer) and not throw (the write is committed whatever it does).
+     */
+    public <T> T write(SqlWork<T> work, Consumer<? super T> afterCommit) {
+        PendingWrite<T> pending = new PendingWrite<>(work, afterCommit);
         pendingWrites.add(pending);
         // one drain per write; a drain takes every write then waiting, so later ones may find none
         writeQueue.execute(this::drainGroup);
@@ -118,12 +131,14 @@ public final class Database implements AutoCloseable {
     /** A write waiting for its group; what its work returned or threw is held until the group's commit. */
     private static final class PendingWrite<T> {
         final SqlWork<T> work;
+        final Consumer<? super T> afterCommit;
         final CompletableFuture<T> result = new CompletableFuture<>();
         T value;
         RuntimeException failure;
 
-        PendingWrite(SqlWork<T> work) {
+        PendingWrite(SqlWork<T> work, Consumer<? super T> afterCommit) {
             this.work = work;
+            this.afterCommit = afterCommit;
         }
 
         void run(SqlSession session) throws SQLException {
@@ -131,8 +146,16 @@ public final class Database implements AutoCloseable {
         }
 
         void complete() {
-            if (failure != null) result.completeExceptionally(failure);
-            else result.complete(value);
+            if (failure != null) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            try {
+                afterCommit.accept(value);
+            } catch (RuntimeException e) {
+                // committed already: the caller still hears of its write (see write(work, afterCommit))
+            }
+            result.complete(value);
         }
     }
 

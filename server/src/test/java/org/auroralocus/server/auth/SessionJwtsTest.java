@@ -131,6 +131,16 @@ class SessionJwtsTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsStillCheckedForItsTypeAndScope() {
+        String refresh = jwts.refresh(ALICE, "t", clock.instant());
+        jwts.verifyRefresh(refresh, false);
+        assertInvalid(() -> jwts.verifyAccess(refresh, ANY), "Token could not be verified");
+        String appPassword = jwts.access(ALICE, Scope.APP_PASS, clock.instant());
+        jwts.verifyAccess(appPassword, ANY);
+        assertInvalid(() -> jwts.verifyAccess(appPassword, EnumSet.of(Scope.ACCESS)), "Bad token scope");
+    }
+
+    @Test
     void aTokenExpiresAtItsExpSecond() {
         String token = jwts.access(ALICE, Scope.ACCESS, clock.instant());
         clock.advance(Duration.ofHours(2).minusSeconds(1));

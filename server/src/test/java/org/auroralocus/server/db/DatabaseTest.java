@@ -143,6 +143,51 @@ class DatabaseTest {
         }
     }
     @Test
+    void afterCommitHearsOfCommittedWritesOnlyInTheOrderTheyRanAndOnceTheyAreVisible() throws Exception {
+        try (Database db = Database.open(dir.resolve("t.sqlite"), MIGRATIONS, threads);
+             var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Long> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Long> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Long> visibleWhenHeard = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> db.write(s -> {
+                    var st = s.prepare("INSERT INTO note (text, tag) VALUES (?, 'x') RETURNING id");
+                    st.setString(1, "note " + n);
+                    long id;
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    if (n % 5 == 0) throw new IllegalStateException("refused " + n);
+                    ran.add(id);
+                    return id;
+                }, id -> {
+                    heard.add(id);
+                    // a reader sees it: the commit came first
+                    visibleWhenHeard.add(db.read(r -> {
+                        var q = r.prepare("SELECT count(*) FROM note WHERE id = ?");
+                        q.setLong(1, id);
+                        try (ResultSet rs = q.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }));
+                })));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                int n = i;
+                if (n % 5 == 0) assertThrows(java.util.concurrent.ExecutionException.class, () -> futures.get(n).get());
+                else futures.get(n).get();
+            }
+            assertEquals(ran, heard, "every committed write is heard of, in the order the writer ran them");
+            assertEquals(160, heard.size());
+            assertEquals(java.util.Collections.nCopies(160, 1L), visibleWhenHeard);
+        }
+    }
+
+    @Test
     void aStreamingReadRunsOnTheCallerAndSeesOneSnapshotWhileWritesLand() {
         try (Database db = Database.open(dir.resolve("s.sqlite"), MIGRATIONS, threads)) {
             insert(db, "before");

@@ -11,8 +11,11 @@ import org.auroralocus.server.db.SqlSession;
 
 /** {@code repo_root}: the repository's current commit and revision. */
 public final class RepoRootTable {
-    /** The current commit of a repository. */
-    public record RepoRoot(Cid cid, Tid rev, Instant indexedAt) {}
+    /**
+     * The current commit of a repository. The row's {@code indexed_at} is not read back: nothing
+     * needs it, and parsing it was most of the time of the root lookup every write starts with.
+     */
+    public record RepoRoot(Cid cid, Tid rev) {}
 
     private final SqlSession session;
 
@@ -21,10 +24,9 @@ public final class RepoRootTable {
     }
 
     public Optional<RepoRoot> get() throws SQLException {
-        try (ResultSet rs = session.prepare("SELECT cid, rev, indexed_at FROM repo_root LIMIT 1").executeQuery()) {
+        try (ResultSet rs = session.prepare("SELECT cid, rev FROM repo_root LIMIT 1").executeQuery()) {
             if (!rs.next()) return Optional.empty();
-            return Optional.of(new RepoRoot(Cid.parse(rs.getString(1)), Tid.parse(rs.getString(2)),
-                    Instant.parse(rs.getString(3))));
+            return Optional.of(new RepoRoot(Cid.parse(rs.getString(1)), Tid.parse(rs.getString(2))));
         }
     }
 
