@@ -9,12 +9,15 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,11 +143,14 @@ public final class SessionJwts {
 
     /** The payload of a token whose signature, type, audience and times hold. */
     private Map<String, Object> verified(String token, JOSEObjectType type, boolean allowExpired) {
-        Signed signed = signedTokens.get(token);
+        // keyed by the token's digest, not the token: the map's equals is not constant-time, and
+        // timing it against a stored token must not tell an attacker how much of a guess matched
+        String key = digest(token);
+        Signed signed = signedTokens.get(key);
         if (signed == null) {
             signed = signed(token);
             if (signedTokens.size() >= REMEMBERED_TOKENS) signedTokens.clear();
-            signedTokens.put(token, signed);
+            signedTokens.put(key, signed);
         }
         if (!type.getType().equalsIgnoreCase(signed.type())) throw unverified();
         Map<String, Object> payload = signed.payload();
@@ -155,6 +161,14 @@ public final class SessionJwts {
         if (!(payload.get("exp") instanceof Number exp)) throw unverified();
         if (exp.doubleValue() <= now && !allowExpired) throw XrpcException.expiredToken("Token has expired");
         return payload;
+    }
+
+    private static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Parses the token and checks its algorithm and signature. */
