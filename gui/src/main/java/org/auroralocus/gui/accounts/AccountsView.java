@@ -76,7 +76,7 @@ public final class AccountsView {
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button create = Controls.primary("Create account", this::create);
         create.setId("account-create");
-        Button password = action("Reset password", "account-password", r -> ask("New password for " + r.handle(), "Password", "")
+        Button password = action("Reset password", "account-password", r -> askPassword("New password for " + r.handle())
                 .ifPresent(p -> model.resetPassword(r, p)));
         Button handle = action("Change handle", "account-handle", r -> ask("New handle for " + r.handle(), "Handle", r.handle().toString())
                 .ifPresent(h -> model.changeHandle(r, h)));
@@ -123,6 +123,21 @@ public final class AccountsView {
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         dialog.setContentText(label);
+        return dialog.showAndWait().filter(v -> !v.isBlank());
+    }
+
+    /** Like {@link #ask}, with the characters hidden as they are typed (someone may be watching the screen). */
+    private static java.util.Optional<String> askPassword(String title) {
+        var dialog = new javafx.scene.control.Dialog<String>();
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        var field = new javafx.scene.control.PasswordField();
+        var row = new HBox(10, new Label("Password"), field);
+        row.setAlignment(Pos.CENTER_LEFT);
+        dialog.getDialogPane().setContent(row);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText() : null);
+        javafx.application.Platform.runLater(field::requestFocus);
         return dialog.showAndWait().filter(v -> !v.isBlank());
     }
 
