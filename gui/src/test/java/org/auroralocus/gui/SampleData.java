@@ -5,11 +5,8 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import javax.imageio.ImageIO;
+import org.auroralocus.server.TestImages;
 import org.auroralocus.server.TestAccounts;
 import org.auroralocus.server.TestPds;
 
@@ -79,12 +76,6 @@ final class SampleData {
         g.fillOval(-80, 140, 300, 200);
         g.fillOval(120, 160, 320, 200);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.png(image);
     }
 }

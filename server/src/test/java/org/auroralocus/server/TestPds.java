@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.auroralocus.atproto.crypto.Curve;
 import org.auroralocus.atproto.crypto.KeyPair;
 import org.auroralocus.server.config.ConfigLoader;
@@ -61,6 +66,33 @@ public final class TestPds implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
         if (headers.length > 0) b.headers(headers);
         return send(b.build());
+    }
+
+    /** An XRPC query: {@code nsid} with name, value, name, value... as its URL-encoded parameters. */
+    public Response query(String nsid, String... params) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < params.length; i += 2) {
+            query.append(i == 0 ? "?" : "&").append(params[i]).append('=')
+                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+        }
+        return get("/xrpc/" + nsid + query);
+    }
+
+    /** Path to CID of every record listRecords serves for one collection, through pages of {@code pageSize}. */
+    public Map<String, String> listedRecords(String repo, String collection, int pageSize) {
+        Map<String, String> records = new TreeMap<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            List<String> params = new ArrayList<>(List.of("repo", repo, "collection", collection, "limit", Integer.toString(pageSize)));
+            cursor.ifPresent(c -> params.addAll(List.of("cursor", c)));
+            JsonNode page = query("com.atproto.repo.listRecords", params.toArray(String[]::new)).json();
+            for (JsonNode record : page.get("records")) {
+                String uri = record.get("uri").asText();
+                records.put(uri.substring(uri.indexOf('/', "at://".length()) + 1), record.get("cid").asText());
+            }
+            cursor = page.get("records").isEmpty() ? Optional.empty() : Optional.of(page.get("cursor").asText());
+        } while (cursor.isPresent());
+        return records;
     }
 
     public Response post(String path, String json, String... headers) {

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.auroralocus.atproto.syntax.Did;
@@ -69,30 +65,14 @@ record RepoUser(TestPds pds, Did did, String handle, String accessJwt) {
 
     /** A query; {@code params} alternate names and values, encoded here. */
     TestPds.Response get(String nsid, String... params) {
-        StringBuilder query = new StringBuilder();
-        for (int i = 0; i < params.length; i += 2) {
-            query.append(i == 0 ? "?" : "&").append(params[i]).append('=')
-                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-        }
-        return pds.get("/xrpc/" + nsid + query);
+        return pds.query(nsid, params);
     }
 
     /** Every record of every collection describeRepo names, path to CID, through listRecords' pages of {@code pageSize}. */
     Map<String, String> listed(int pageSize) {
         Map<String, String> records = new TreeMap<>();
         for (JsonNode collection : get("com.atproto.repo.describeRepo", "repo", did.toString()).json().get("collections")) {
-            Optional<String> cursor = Optional.empty();
-            do {
-                List<String> params = new ArrayList<>(List.of("repo", did.toString(), "collection", collection.asText(),
-                        "limit", Integer.toString(pageSize)));
-                cursor.ifPresent(c -> params.addAll(List.of("cursor", c)));
-                JsonNode page = get("com.atproto.repo.listRecords", params.toArray(String[]::new)).json();
-                for (JsonNode record : page.get("records")) {
-                    String uri = record.get("uri").asText();
-                    records.put(uri.substring(uri.indexOf('/', "at://".length()) + 1), record.get("cid").asText());
-                }
-                cursor = page.get("records").isEmpty() ? Optional.empty() : Optional.of(page.get("cursor").asText());
-            } while (cursor.isPresent());
+            records.putAll(pds.listedRecords(did.toString(), collection.asText(), pageSize));
         }
         return records;
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,13 +19,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
 import org.auroralocus.atproto.cbor.Cid;
 import org.auroralocus.atproto.syntax.Did;
 import org.auroralocus.server.PdsExtension;
 import org.auroralocus.server.Services;
 import org.auroralocus.server.TestAccounts.SignedUp;
 import org.auroralocus.server.TestClock;
+import org.auroralocus.server.TestImages;
 import org.auroralocus.server.TestPds;
 import org.auroralocus.server.actor.db.BlobTable.BlobRow;
 import org.junit.jupiter.api.Test;
@@ -70,13 +69,7 @@ class UploadBlobXrpcTest {
     static byte[] png() {
         BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 1, 0x336699);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.png(image);
     }
 
     private static long tempFiles(Did did) throws IOException {

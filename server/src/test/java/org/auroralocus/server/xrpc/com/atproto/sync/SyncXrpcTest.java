@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,12 +62,7 @@ class SyncXrpcTest {
     }
 
     private static TestPds.Response get(String nsid, String... params) {
-        StringBuilder query = new StringBuilder();
-        for (int i = 0; i < params.length; i += 2) {
-            query.append(i == 0 ? "?" : "&").append(params[i]).append('=')
-                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-        }
-        return pds.get("/xrpc/" + nsid + query);
+        return pds.running().query(nsid, params);
     }
 
     private static String create(SignedUp user, String rkey, JsonNode record) {
@@ -113,19 +107,7 @@ class SyncXrpcTest {
 
     /** path -> CID of every record listRecords serves for the test collection. */
     private static Map<String, String> listed(Did did) {
-        Map<String, String> records = new TreeMap<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            List<String> params = new ArrayList<>(List.of("repo", did.toString(), "collection", THINGS, "limit", "100"));
-            cursor.ifPresent(c -> params.addAll(List.of("cursor", c)));
-            JsonNode page = get("com.atproto.repo.listRecords", params.toArray(String[]::new)).json();
-            for (JsonNode record : page.get("records")) {
-                String uri = record.get("uri").asText();
-                records.put(uri.substring(uri.indexOf('/', "at://".length()) + 1), record.get("cid").asText());
-            }
-            cursor = page.get("records").isEmpty() ? Optional.empty() : Optional.of(page.get("cursor").asText());
-        } while (cursor.isPresent());
-        return records;
+        return pds.running().listedRecords(did.toString(), THINGS, 100);
     }
 
     private static CarContents car(TestPds.Response r) throws IOException {
